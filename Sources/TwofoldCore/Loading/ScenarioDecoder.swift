@@ -1,0 +1,283 @@
+import Foundation
+
+/// Builds a ``Scenario`` straight from JSON tokens, collecting located diagnostics.
+///
+/// Syntax problems end decoding (the rest of the file cannot be trusted); every other
+/// problem — wrong type, missing or unknown field, bad id, score out of range — is
+/// reported with its position and JSON path, the value is skipped, and decoding goes on,
+/// so an author sees every problem in one run.
+struct ScenarioDecoder {
+    var scanner: JSONScanner
+    var path = JSONPath()
+    var pending: [PendingDiagnostic] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        scanner = JSONScanner(bytes, maxDepth: maxDepth)
+    }
+
+    // MARK: Reporting
+
+    mutating func report(_ code: DiagnosticCode, _ message: String, at offset: Int, notes: [String] = []) {
+        pending.append(PendingDiagnostic(code: code, message: message, offset: offset, path: path.rendered, notes: notes))
+    }
+
+    /// Runs `body` with `key` pushed on the JSON path.
+    @inline(__always)
+    mutating func within<T>(_ key: String, _ body: (inout ScenarioDecoder) throws -> T) rethrows -> T {
+        // No `defer`: when a scan error ends decoding, the path still says where it happened.
+        path.push(key)
+        let result = try body(&self)
+        path.pop()
+        return result
+    }
+
+    @inline(__always)
+    mutating func within<T>(_ index: Int, _ body: (inout ScenarioDecoder) throws -> T) rethrows -> T {
+        path.push(index)
+        let result = try body(&self)
+        path.pop()
+        return result
+    }
+
+    /// The offset of the value at the cursor, after any white space.
+    mutating func valueOffset() -> Int {
+        scanner.skipWhitespace()
+        return scanner.pos
+    }
+
+    // MARK: Typed values
+
+    /// Checks the value's kind; on a mismatch reports `wrong-type`, skips it and returns false.
+    mutating func expect(_ kind: JSONKind, _ description: String) throws -> Bool {
+        let found = try scanner.peekKind()
+        if found == kind { return true }
+        report(.wrongType, "expected \(description), found \(found.noun)", at: scanner.pos)
+        try scanner.skipValue()
+        return false
+    }
+
+    /// A string value, or nil (reported) when the value is not a string.
+    mutating func string() throws -> String? {
+        guard try expect(.string, "a string") else { return nil }
+        return try scanner.readString()
+    }
+
+    /// A non-empty string, or nil (reported).
+    mutating func text() throws -> String? {
+        let offset = valueOffset()
+        guard let value = try string() else { return nil }
+        if value.allSatisfy(\.isWhitespace) {
+            report(.emptyText, "text must not be empty", at: offset)
+        }
+        return value
+    }
+
+    /// An id (lowercase letters, digits, single hyphens), reported when malformed.
+    mutating func identifier(_ what: String) throws -> String? {
+        guard try expect(.string, "a string (\(what))") else { return nil }
+        let offset = valueOffset()
+        let token = try scanner.scanString()
+        let value = try scanner.string(token)
+        if !ScenarioDecoder.isValidID(token, in: scanner) {
+            report(.invalidID, "\(what) \"\(value.replacingQuotes())\" must use lowercase letters, digits and single hyphens (like \"ask-the-team\"), at most \(ScenarioDecoder.maxIDLength) characters", at: offset)
+        }
+        return value
+    }
+
+    static let maxIDLength = 64
+
+    static func isValidID(_ token: StringToken, in scanner: JSONScanner) -> Bool {
+        let length = token.end - token.start
+        guard !token.hasEscapes, length > 0, length <= maxIDLength else { return false }
+        var previousHyphen = true  // no leading hyphen
+        for index in token.start..<token.end {
+            let b = scanner.base[index]
+            if b == UInt8(ascii: "-") {
+                if previousHyphen { return false }
+                previousHyphen = true
+            } else if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {
+                previousHyphen = false
+            } else {
+                return false
+            }
+        }
+        return !previousHyphen
+    }
+
+    /// An integer within `range`, or nil (reported).
+    mutating func integer(_ range: ClosedRange<Int>, outOfRange code: DiagnosticCode = .invalidValue, what: String) throws -> Int? {
+        guard try expect(.number, "an integer") else { return nil }
+        let offset = valueOffset()
+        let number = try scanner.readNumber()
+        guard let value = number.integer else {
+            if number.hasFraction {
+                report(.wrongType, "expected an integer, found a number with a fraction", at: offset)
+            } else {
+                report(code, "\(what) must be between \(range.lowerBound) and \(range.upperBound)", at: offset)
+            }
+            return nil
+        }
+        guard range.contains(value) else {
+            report(code, "\(what) \(value) is out of range; it must be between \(range.lowerBound) and \(range.upperBound)", at: offset)
+            return nil
+        }
+        return value
+    }
+
+    /// An array, calling `element` for each item with its index pushed on the path.
+    mutating func array(_ description: String, element: (inout ScenarioDecoder, Int) throws -> Void) throws -> Bool {
+        guard try expect(.array, description) else { return false }
+        try scanner.beginArray()
+        var first = true
+        var index = 0
+        while try scanner.nextElement(isFirst: &first) {
+            try within(index) { try element(&$0, index) }
+            index += 1
+        }
+        return true
+    }
+
+    /// An array of non-empty strings.
+    mutating func textList() throws -> [String] {
+        var items: [String] = []
+        _ = try array("an array of strings") { decoder, _ in
+            if let item = try decoder.text() { items.append(item) }
+        }
+        return items
+    }
+
+    /// Walks an object's members. `member` receives the key's field index in `fields` (nil
+    /// when unknown) and must consume the value. Duplicate keys and unknown fields are
+    /// reported here; returns the set of known fields that were present.
+    mutating func object(
+        _ fields: FieldTable, what: String,
+        member: (inout ScenarioDecoder, Int) throws -> Void
+    ) throws -> FieldSet? {
+        guard try expect(.object, "an object (\(what))") else { return nil }
+        try scanner.beginObject()
+        var first = true
+        var seen = FieldSet()
+        while let key = try scanner.nextKey(isFirst: &first) {
+            let keyOffset = key.start - 1
+            if let index = fields.index(of: key, in: &scanner) {
+                let name = fields.names[index]
+                if seen.contains(index) {
+                    try within(name) { decoder in
+                        decoder.report(.duplicateKey, "\"\(name)\" appears twice in this object; only one may stand", at: keyOffset)
+                        try decoder.scanner.skipValue()
+                    }
+                    continue
+                }
+                seen.insert(index)
+                try within(name) { try member(&$0, index) }
+            } else {
+                let name = try scanner.string(key)
+                try within(name) { decoder in
+                    var notes: [String] = []
+                    if let suggestion = fields.suggestion(for: name) { notes.append("did you mean \"\(suggestion)\"?") }
+                    decoder.report(.unknownField, "unknown field \"\(name.replacingQuotes())\" in \(what)", at: keyOffset, notes: notes)
+                    try decoder.scanner.skipValue()
+                }
+            }
+        }
+        return seen
+    }
+
+    /// Walks an object whose keys are names chosen by the author (scores, counters).
+    mutating func namedMembers(
+        what: String, member: (inout ScenarioDecoder, String, Int) throws -> Void
+    ) throws -> Bool {
+        guard try expect(.object, "an object (\(what))") else { return false }
+        try scanner.beginObject()
+        var first = true
+        var seen: Set<String> = []
+        while let key = try scanner.nextKey(isFirst: &first) {
+            let keyOffset = key.start - 1
+            let name = try scanner.string(key)
+            try within(name) { decoder in
+                if !seen.insert(name).inserted {
+                    decoder.report(.duplicateKey, "\"\(name.replacingQuotes())\" appears twice in this object; only one may stand", at: keyOffset)
+                    try decoder.scanner.skipValue()
+                } else {
+                    try member(&decoder, name, keyOffset)
+                }
+            }
+        }
+        return true
+    }
+
+    /// Reports every required field missing from an object that started at `offset`.
+    mutating func requireFields(_ required: [Int], in seen: FieldSet, of fields: FieldTable, what: String, at offset: Int) {
+        for index in required where !seen.contains(index) {
+            let name = fields.names[index]
+            if name == "feedback" {
+                report(.missingFeedback, "\(what) has no \"feedback\": every choice needs coaching for the learner", at: offset)
+            } else {
+                report(.missingField, "\(what) is missing the required field \"\(name)\"", at: offset)
+            }
+        }
+    }
+}
+
+/// The known field names of one kind of object, matched against key bytes without allocating.
+struct FieldTable: Sendable {
+    let names: [String]
+    private let utf8: [[UInt8]]
+
+    init(_ names: [String]) {
+        self.names = names
+        self.utf8 = names.map { Array($0.utf8) }
+    }
+
+    func index(of key: StringToken, in scanner: inout JSONScanner) -> Int? {
+        let length = key.end - key.start
+        if !key.hasEscapes {
+            for (index, bytes) in utf8.enumerated() where bytes.count == length {
+                if bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, scanner.base + key.start, length) }) == 0 {
+                    return index
+                }
+            }
+            return nil
+        }
+        guard let name = try? scanner.string(key) else { return nil }
+        return names.firstIndex(of: name)
+    }
+
+    /// The known name closest to a misspelt one, when it is close enough to be a typo.
+    func suggestion(for name: String) -> String? {
+        let lowered = name.lowercased()
+        var best: (String, Int)?
+        for candidate in names {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if distance <= max(1, candidate.count / 3), distance < (best?.1 ?? Int.max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.0
+    }
+}
+
+/// A small set of field indexes (an object kind has fewer than 64 known fields).
+struct FieldSet: Sendable {
+    private var bits: UInt64 = 0
+    func contains(_ index: Int) -> Bool { bits & (1 << UInt64(index)) != 0 }
+    mutating func insert(_ index: Int) { bits |= 1 << UInt64(index) }
+}
+
+/// Levenshtein distance, for "did you mean" notes.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,18 @@
+/// Warns when two choices at one decision carry the same scores: the learner's choice
+/// between them teaches nothing on either axis.
+struct IdenticalScoresRule: Rule {
+    static let codes: [DiagnosticCode] = [.identicalScores]
+
+    func check(_ context: RuleContext, _ report: inout [PendingDiagnostic]) {
+        for (s, scene) in context.scenario.scenes.enumerated() where scene.choices.count > 1 {
+            let choices = scene.choices
+            for c in 1..<choices.count {
+                guard let earlier = (0..<c).first(where: { choices[$0].scores == choices[c].scores }) else { continue }
+                report.add(.identicalScores,
+                           "choices \"\(choices[earlier].id)\" and \"\(choices[c].id)\" carry identical scores; the decision between them scores nothing",
+                           at: Int(choices[c].scoresOffset != 0 ? choices[c].scoresOffset : choices[c].offset),
+                           path: context.choicePath(s, c) + ".scores")
+            }
+        }
+    }
+}

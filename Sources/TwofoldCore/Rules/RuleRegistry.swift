@@ -1,0 +1,18 @@
+/// Every lint rule, in the order they run. A test checks that together they emit every
+/// graph-level code in the catalogue.
+enum RuleRegistry {
+    static let all: [any Rule] = [
+        StartRule(),
+        DanglingNextRule(),
+        DuplicateIDRule(),
+        SceneShapeRule(),
+        TrapRule(),
+        ScoringCycleRule(),
+        UnknownAxisRule(),
+        StateDeclarationRule(),
+        NoChoiceOfferedRule(),
+        UnreachableSceneRule(),
+        IdenticalScoresRule(),
+        ReflectionRule(),
+    ]
+}

@@ -1,0 +1,15 @@
+/// Every scene must be able to reach an ending (conditions ignored).
+struct TrapRule: Rule {
+    static let codes: [DiagnosticCode] = [.trap]
+
+    func check(_ context: RuleContext, _ report: inout [PendingDiagnostic]) {
+        for (s, scene) in context.scenario.scenes.enumerated() where !context.analysis.canReachEnding[s] {
+            // Malformed scenes and broken links are reported by their own rules.
+            guard !scene.choices.isEmpty, scene.ending == nil, scene.choices.allSatisfy({ $0.target >= 0 }) else { continue }
+            let name = scene.id.isEmpty ? "this scene" : "scene \"\(scene.id)\""
+            report.add(.trap, "no ending can be reached from \(name): every choice leads back into scenes with no way out",
+                       at: Int(scene.offset), path: context.scenePath(s),
+                       notes: ["give one of these scenes a choice that leads towards an ending"])
+        }
+    }
+}

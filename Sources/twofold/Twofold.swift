@@ -1,0 +1,45 @@
+import Foundation
+import ArgumentParser
+
+/// The `twofold` command: a training simulator for people managers.
+@main
+struct Twofold: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "twofold",
+        abstract: "Practise managing and leading in branching workplace scenarios.",
+        discussion: """
+            Every choice is scored on two independent axes: manager (keeps today's work on \
+            track) and leader (grows people and their careers). Run with no subcommand for \
+            the scenario menu.
+            """,
+        version: TwofoldVersion.current,
+        subcommands: [
+            LintCommand.self,
+            StatsCommand.self,
+            GraphCommand.self,
+            ListCommand.self,
+        ]
+    )
+
+    /// Runs the command, mapping failures to a one-line reason and an exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            Terminal.standardError.line("twofold: error: \(error.message)")
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    func run() throws {
+        try ListCommand.parse([]).run()
+        Terminal.standardError.line("\nPlay is not available in this build; use `twofold lint`, `twofold stats` or `twofold graph` on a scenario.")
+    }
+}
+
+enum TwofoldVersion {
+    static let current = "0.1.0"
+}
