@@ -3,39 +3,58 @@
 /// Counts stay a single machine word until an addition overflows; only then do they
 /// grow limbs, so the common case costs no allocation.
 public struct PathCount: Sendable, Hashable, CustomStringConvertible {
-    /// Little-endian 64-bit limbs; never empty, no trailing zero limbs beyond the first.
-    private var limbs: [UInt64]
+    /// The value while it fits in 64 bits (no allocation).
+    private var small: UInt64
+    /// Little-endian 64-bit limbs once the value has outgrown `small`; empty until then.
+    private var big: [UInt64] = []
 
-    public init(_ value: UInt64 = 0) { limbs = [value] }
+    public init(_ value: UInt64 = 0) { small = value }
+
+    private var limbs: [UInt64] {
+        get { big.isEmpty ? [small] : big }
+        set {
+            if newValue.count == 1 { small = newValue[0]; big = [] } else { big = newValue }
+        }
+    }
+
+    // Equal values compare equal whichever representation holds them (`small` is stale once `big` is in use).
+    public static func == (lhs: PathCount, rhs: PathCount) -> Bool { lhs.limbs == rhs.limbs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(limbs) }
 
     public static let zero = PathCount(0)
     public static let one = PathCount(1)
 
-    public var isZero: Bool { limbs.count == 1 && limbs[0] == 0 }
+    public var isZero: Bool { big.isEmpty && small == 0 }
 
     /// The value when it fits in 64 bits.
-    public var uint64: UInt64? { limbs.count == 1 ? limbs[0] : nil }
+    public var uint64: UInt64? { big.isEmpty ? small : nil }
 
     public static func += (lhs: inout PathCount, rhs: PathCount) {
-        if lhs.limbs.count == 1, rhs.limbs.count == 1 {
-            let (sum, overflow) = lhs.limbs[0].addingReportingOverflow(rhs.limbs[0])
-            lhs.limbs[0] = sum
-            if overflow { lhs.limbs.append(1) }
+        if lhs.big.isEmpty, rhs.big.isEmpty {
+            let (sum, overflow) = lhs.small.addingReportingOverflow(rhs.small)
+            if overflow { lhs.big = [sum, 1] } else { lhs.small = sum }
             return
         }
-        if lhs.limbs.count < rhs.limbs.count {
-            lhs.limbs.append(contentsOf: repeatElement(0, count: rhs.limbs.count - lhs.limbs.count))
+        lhs.addLimbs(rhs.limbs)
+    }
+
+    /// Adds limb by limb; only reached once a count has outgrown 64 bits.
+    private mutating func addLimbs(_ other: [UInt64]) {
+        var limbs = self.limbs
+        if limbs.count < other.count {
+            limbs.append(contentsOf: repeatElement(0, count: other.count - limbs.count))
         }
         var carry: UInt64 = 0
-        for index in lhs.limbs.indices {
-            let addend = index < rhs.limbs.count ? rhs.limbs[index] : 0
-            if addend == 0 && carry == 0 && index >= rhs.limbs.count { break }
-            let (partial, overflow1) = lhs.limbs[index].addingReportingOverflow(addend)
+        for index in limbs.indices {
+            let addend = index < other.count ? other[index] : 0
+            if addend == 0 && carry == 0 && index >= other.count { break }
+            let (partial, overflow1) = limbs[index].addingReportingOverflow(addend)
             let (sum, overflow2) = partial.addingReportingOverflow(carry)
-            lhs.limbs[index] = sum
+            limbs[index] = sum
             carry = (overflow1 ? 1 : 0) + (overflow2 ? 1 : 0)
         }
-        if carry != 0 { lhs.limbs.append(carry) }
+        if carry != 0 { limbs.append(carry) }
+        self.limbs = limbs
     }
 
     /// The decimal digits.

@@ -39,8 +39,9 @@ public struct ScenarioAnalysis: Sendable {
     /// Per axis and per component: the best (max) and worst (min) total still achievable
     /// from there to an ending.
     let componentOf: [Int32]
-    let bestFrom: [[Int]]
-    let worstFrom: [[Int]]
+    let axisCount: Int
+    let bestFrom: [Int]
+    let worstFrom: [Int]
 
     public init(_ scenario: Scenario) {
         let graph = ScenarioGraph(scenario)
@@ -48,17 +49,14 @@ public struct ScenarioAnalysis: Sendable {
         let n = graph.sceneCount
         sceneCount = n
         endingCount = graph.isEnding.lazy.filter { $0 }.count
-        decisionCount = scenario.scenes.lazy.filter { !$0.choices.isEmpty }.count
+        decisionCount = (0..<n).lazy.filter { graph.edgeStart[$0 + 1] > graph.edgeStart[$0] }.count
         reachable = graph.reachable(from: scenario.startIndex)
-        let live = graph.canReachEnding()
-        canReachEnding = live
         var endingsReached = 0
         for scene in 0..<n where graph.isEnding[scene] && reachable[scene] { endingsReached += 1 }
         reachableEndingCount = endingsReached
 
         let components = StronglyConnected(graph)
-        let axes = scenario.axes
-        let axisCount = axes.count
+        let axisCount = scenario.axes.count
 
         // Loops that score: any edge inside a component of two or more scenes, or a self-loop.
         var cycles: [ScoringCycle] = []
@@ -69,7 +67,7 @@ public struct ScenarioAnalysis: Sendable {
                 let target = Int(graph.edgeTarget[edge])
                 guard target >= 0, components.component[target] == c, !flagged.contains(c) else { continue }
                 let choice = edge - Int(graph.edgeStart[scene])
-                if !scenario.scenes[scene].choices[choice].scores.isZero {
+                if !graph.isZero(edge) {
                     flagged.insert(c)
                     cycles.append(ScoringCycle(scene: scene, choice: choice, scenes: components.members(of: Int(c)).map(Int.init).sorted()))
                 }
@@ -77,52 +75,68 @@ public struct ScenarioAnalysis: Sendable {
         }
         scoringCycles = cycles
 
-        // Dynamic programme over components, sinks first. Values are "from here to an ending".
+        // Dynamic programme over components, sinks first. Values are "from here to an
+        // ending", stored flat (component c, axis a at c * axisCount + a). Path counts stay
+        // machine words; the rare component whose count outgrows 64 bits keeps it aside.
         let componentCount = components.count
-        let unset = Int.min
-        var best = [[Int]](repeating: [Int](repeating: unset, count: componentCount), count: axisCount)
-        var worst = [[Int]](repeating: [Int](repeating: Int.max, count: componentCount), count: axisCount)
-        var counts = [PathCount](repeating: .zero, count: componentCount)
-        var longest = [Int](repeating: -1, count: componentCount)
-        var axisScores = [Int](repeating: 0, count: axisCount)
+        var best = [Int](repeating: Int.min, count: componentCount * axisCount)
+        var worst = [Int](repeating: Int.max, count: componentCount * axisCount)
+        // Decisions from each scene to an ending on the longest path (-1: none reachable).
+        var longest = [Int32](repeating: -1, count: n)
+        var smallCounts = [UInt64](repeating: 0, count: componentCount)
+        var bigCounts: [Int: PathCount] = [:]
+        var live = [Bool](repeating: false, count: componentCount)
         for c in 0..<componentCount {
             var hasEnding = false
             var count = PathCount.zero
-            for member in components.members(of: c) {
-                let scene = Int(member)
-                if graph.isEnding[scene] { hasEnding = true }
+            let base = c * axisCount
+            let memberRange = Int(components.memberStart[c])..<Int(components.memberStart[c + 1])
+            for memberIndex in memberRange {
+                let scene = Int(components.members[memberIndex])
+                if graph.isEnding[scene] {
+                    hasEnding = true
+                    longest[scene] = 0
+                }
                 for edge in graph.edges(of: scene) {
                     let target = Int(graph.edgeTarget[edge])
                     guard target >= 0 else { continue }
                     let d = Int(components.component[target])
-                    guard d != c, longest[d] >= 0 else { continue }
-                    let scores = scenario.scenes[scene].choices[edge - Int(graph.edgeStart[scene])].scores
-                    for a in 0..<axisCount { axisScores[a] = scores[axes[a]] }
+                    guard d != c, live[d] else { continue }
+                    let other = d * axisCount
                     for a in 0..<axisCount {
-                        best[a][c] = Swift.max(best[a][c], axisScores[a] + best[a][d])
-                        worst[a][c] = Swift.min(worst[a][c], axisScores[a] + worst[a][d])
+                        let delta = graph.score(edge, axis: a)
+                        best[base + a] = Swift.max(best[base + a], delta + best[other + a])
+                        worst[base + a] = Swift.min(worst[base + a], delta + worst[other + a])
                     }
-                    count += counts[d]
-                    longest[c] = Swift.max(longest[c], longest[d] + 1)
+                    count += bigCounts[d] ?? PathCount(smallCounts[d])
+                    longest[scene] = Swift.max(longest[scene], longest[target] + 1)
                 }
             }
             if hasEnding {
                 for a in 0..<axisCount {
-                    best[a][c] = Swift.max(best[a][c], 0)
-                    worst[a][c] = Swift.min(worst[a][c], 0)
+                    best[base + a] = Swift.max(best[base + a], 0)
+                    worst[base + a] = Swift.min(worst[base + a], 0)
                 }
                 count += .one
-                longest[c] = Swift.max(longest[c], 0)
             }
-            counts[c] = count
+            if memberRange.count > 1 {
+                ScenarioAnalysis.longestThroughLoop(graph, components, component: c, longest: &longest)
+            }
+            live[c] = longest[Int(components.members[memberRange.lowerBound])] >= 0
+            if let small = count.uint64 { smallCounts[c] = small } else { bigCounts[c] = count }
         }
 
-        if let start = scenario.startIndex, live[start] {
+        // A scene can reach an ending exactly when its component can (loops included).
+        let liveScenes = components.component.map { live[Int($0)] }
+        canReachEnding = liveScenes
+
+        if let start = scenario.startIndex, liveScenes[start] {
             let c = Int(components.component[start])
-            bounds = (0..<axisCount).map { Bounds(min: worst[$0][c], max: best[$0][c]) }
-            pathCount = counts[c]
-            longestPath = longest[c]
-            shortestPath = ScenarioAnalysis.shortestPath(graph, from: start, live: live)
+            bounds = (0..<axisCount).map { Bounds(min: worst[c * axisCount + $0], max: best[c * axisCount + $0]) }
+            pathCount = bigCounts[c] ?? PathCount(smallCounts[c])
+            let shortest = ScenarioAnalysis.shortestPath(graph, from: start, live: liveScenes)
+            shortestPath = shortest
+            longestPath = Swift.max(Int(longest[start]), shortest ?? 0)
         } else {
             bounds = nil
             pathCount = .zero
@@ -130,8 +144,47 @@ public struct ScenarioAnalysis: Sendable {
             shortestPath = nil
         }
         componentOf = components.component
+        self.axisCount = axisCount
         bestFrom = best
         worstFrom = worst
+    }
+
+    /// Inside a loop, a path may walk from the scene it enters at to the scene it leaves
+    /// from: the longest path counts the fewest decisions that walk takes (so a loop is
+    /// never gone round twice). On entry `longest` holds, per member, the best path that
+    /// leaves directly; on return, the best over every member it can walk to first.
+    /// Very large loops (over 256 scenes) are counted as zero decisions inside.
+    private static func longestThroughLoop(_ graph: ScenarioGraph, _ components: StronglyConnected, component c: Int, longest: inout [Int32]) {
+        let members = components.members(of: c).map(Int.init)
+        guard members.count <= 256 else {
+            let exit = members.map { longest[$0] }.max() ?? -1
+            for member in members { longest[member] = exit }
+            return
+        }
+        let leaving = members.map { longest[$0] }
+        var position: [Int: Int] = [:]
+        for (index, member) in members.enumerated() { position[member] = index }
+        var result = leaving
+        for (index, source) in members.enumerated() {
+            // Breadth-first distances inside the loop from `source`.
+            var distance = [Int32](repeating: -1, count: members.count)
+            distance[index] = 0
+            var queue = [source]
+            var head = 0
+            while head < queue.count {
+                let scene = queue[head]
+                head += 1
+                for edge in graph.edges(of: scene) {
+                    guard let next = position[Int(graph.edgeTarget[edge])], distance[next] < 0 else { continue }
+                    distance[next] = distance[position[scene]!] + 1
+                    queue.append(members[next])
+                }
+            }
+            for target in members.indices where leaving[target] >= 0 && distance[target] >= 0 {
+                result[index] = Swift.max(result[index], distance[target] + leaving[target])
+            }
+        }
+        for (index, member) in members.enumerated() { longest[member] = result[index] }
     }
 
     /// Breadth-first search: the fewest decisions from `start` to any ending.
@@ -157,13 +210,13 @@ public struct ScenarioAnalysis: Sendable {
 
     /// The best total on `axis` achievable from `scene` to an ending (nil when none is reachable).
     public func best(axis: Int, from scene: Int) -> Int? {
-        let value = bestFrom[axis][Int(componentOf[scene])]
+        let value = bestFrom[Int(componentOf[scene]) * axisCount + axis]
         return value == Int.min ? nil : value
     }
 
     /// The worst total on `axis` achievable from `scene` to an ending.
     public func worst(axis: Int, from scene: Int) -> Int? {
-        let value = worstFrom[axis][Int(componentOf[scene])]
+        let value = worstFrom[Int(componentOf[scene]) * axisCount + axis]
         return value == Int.max ? nil : value
     }
 }

@@ -7,24 +7,52 @@ struct ScenarioGraph: Sendable {
     let edgeStart: [Int32]
     let edgeTarget: [Int32]
     let isEnding: [Bool]
+    /// Each edge's delta per axis, flattened: edge `e`, axis `a` at `e * axisCount + a`.
+    let edgeScores: [Int8]
+    let axisCount: Int
 
     init(_ scenario: Scenario) {
         let scenes = scenario.scenes
+        let axes = scenario.axes
+        axisCount = axes.count
         sceneCount = scenes.count
         var start = [Int32]()
         start.reserveCapacity(scenes.count + 1)
         var targets = [Int32]()
+        var scores = [Int8]()
         var endings = [Bool]()
         endings.reserveCapacity(scenes.count)
         start.append(0)
-        for scene in scenes {
-            for choice in scene.choices { targets.append(Int32(truncatingIfNeeded: choice.target)) }
-            start.append(Int32(targets.count))
-            endings.append(scene.ending != nil && scene.choices.isEmpty)
+        // Indexing through buffers reads only the fields needed, without copying scenes.
+        scenes.withUnsafeBufferPointer { sceneBuffer in
+            for scene in sceneBuffer.indices {
+                sceneBuffer[scene].choices.withUnsafeBufferPointer { choices in
+                    for choice in choices.indices {
+                        targets.append(Int32(truncatingIfNeeded: choices[choice].target))
+                        // Scores are -10...10 once loaded; clamp so even a file with errors fits.
+                        scores.append(Int8(clamping: choices[choice].scores.manager))
+                        scores.append(Int8(clamping: choices[choice].scores.leader))
+                        for axis in axes.dropFirst(2) { scores.append(Int8(clamping: choices[choice].scores.extra[axis.name] ?? 0)) }
+                    }
+                }
+                start.append(Int32(targets.count))
+                endings.append(sceneBuffer[scene].ending != nil && sceneBuffer[scene].choices.isEmpty)
+            }
         }
         edgeStart = start
         edgeTarget = targets
+        edgeScores = scores
         isEnding = endings
+    }
+
+    /// The delta of edge `edge` on axis number `axis`.
+    @inline(__always) func score(_ edge: Int, axis: Int) -> Int {
+        Int(edgeScores[edge * axisCount + axis])
+    }
+
+    /// True when the edge scores zero on every axis.
+    func isZero(_ edge: Int) -> Bool {
+        (0..<axisCount).allSatisfy { edgeScores[edge * axisCount + $0] == 0 }
     }
 
     var edgeCount: Int { edgeTarget.count }
@@ -45,38 +73,6 @@ struct ScenarioGraph: Sendable {
                 if target >= 0, !seen[target] {
                     seen[target] = true
                     stack.append(Int32(target))
-                }
-            }
-        }
-        return seen
-    }
-
-    /// The scenes from which some ending can be reached.
-    func canReachEnding() -> [Bool] {
-        // Reverse adjacency, then a search backwards from every ending.
-        var reverseStart = [Int32](repeating: 0, count: sceneCount + 1)
-        for target in edgeTarget where target >= 0 { reverseStart[Int(target) + 1] += 1 }
-        for index in 0..<sceneCount { reverseStart[index + 1] += reverseStart[index] }
-        var fill = reverseStart
-        var sources = [Int32](repeating: 0, count: edgeTarget.count)
-        for scene in 0..<sceneCount {
-            for edge in edges(of: scene) {
-                let target = Int(edgeTarget[edge])
-                if target >= 0 {
-                    sources[Int(fill[target])] = Int32(scene)
-                    fill[target] += 1
-                }
-            }
-        }
-        var seen = isEnding
-        var stack: [Int32] = []
-        for scene in 0..<sceneCount where isEnding[scene] { stack.append(Int32(scene)) }
-        while let scene = stack.popLast() {
-            for index in Int(reverseStart[Int(scene)])..<Int(reverseStart[Int(scene) + 1]) {
-                let source = Int(sources[index])
-                if !seen[source] {
-                    seen[source] = true
-                    stack.append(Int32(source))
                 }
             }
         }

@@ -28,6 +28,8 @@ struct SourceText {
         let lineStart = lineStarts[low]
         var column = 1
         var index = lineStart
+        // A UTF-8 byte-order mark is no character an editor shows.
+        if lineStart == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = min(3, clamped) }
         while index < clamped {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1

@@ -175,11 +175,7 @@ extension ScenarioDecoder {
 
     /// Builds the id index and resolves each choice's `next` to a scene index.
     private func resolveLinks(_ scenario: inout Scenario) {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(scenario.scenes.count)
-        for (position, scene) in scenario.scenes.enumerated() where index[scene.id] == nil {
-            index[scene.id] = position
-        }
+        let index = SceneIndex(ids: scenario.scenes.map(\.id))
         scenario.startIndex = index[scenario.start]
         for sceneIndex in scenario.scenes.indices {
             for choiceIndex in scenario.scenes[sceneIndex].choices.indices {

@@ -14,7 +14,7 @@ extension ScenarioDecoder {
             case 0:
                 scene.idOffset = Int32(truncatingIfNeeded: decoder.valueOffset())
                 scene.id = try decoder.identifier("scene id") ?? ""
-            case 1: scene.text = try decoder.text() ?? ""
+            case 1: scene.textSource = try decoder.textSpan() ?? ""
             case 2:
                 scene.hasChoicesField = true
                 _ = try decoder.array("an array of choices") { decoder, _ in
@@ -60,18 +60,13 @@ extension ScenarioDecoder {
             case 0:
                 choice.idOffset = Int32(truncatingIfNeeded: decoder.valueOffset())
                 choice.id = try decoder.identifier("choice id") ?? ""
-            case 1: choice.text = try decoder.text() ?? ""
+            case 1: choice.textSource = try decoder.textSpan() ?? ""
             case 2:
                 choice.scoresOffset = Int32(truncatingIfNeeded: decoder.valueOffset())
                 choice.scores = try decoder.scores(references: &references)
             case 3:
-                let valueOffset = decoder.valueOffset()
-                if let feedback = try decoder.string() {
-                    if feedback.allSatisfy(\.isWhitespace) {
-                        decoder.report(.missingFeedback, "feedback is empty: every choice needs coaching for the learner", at: valueOffset)
-                    }
-                    choice.feedback = feedback
-                }
+                choice.feedbackSource = try decoder.textSpan(
+                    blank: .missingFeedback, "feedback is empty: every choice needs coaching for the learner") ?? ""
             case 4:
                 choice.nextOffset = Int32(truncatingIfNeeded: decoder.valueOffset())
                 choice.next = try decoder.identifier("next scene id") ?? ""

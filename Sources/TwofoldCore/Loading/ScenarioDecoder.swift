@@ -10,9 +10,12 @@ struct ScenarioDecoder {
     var scanner: JSONScanner
     var path = JSONPath()
     var pending: [PendingDiagnostic] = []
+    /// The file's bytes, which texts without escapes point into; `bytes` must be their buffer.
+    let source: SourceBytes?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, source: SourceBytes?, maxDepth: Int) {
         scanner = JSONScanner(bytes, maxDepth: maxDepth)
+        self.source = source
     }
 
     // MARK: Reporting
@@ -48,10 +51,10 @@ struct ScenarioDecoder {
     // MARK: Typed values
 
     /// Checks the value's kind; on a mismatch reports `wrong-type`, skips it and returns false.
-    mutating func expect(_ kind: JSONKind, _ description: String) throws -> Bool {
+    mutating func expect(_ kind: JSONKind, _ description: @autoclosure () -> String) throws -> Bool {
         let found = try scanner.peekKind()
         if found == kind { return true }
-        report(.wrongType, "expected \(description), found \(found.noun)", at: scanner.pos)
+        report(.wrongType, "expected \(description()), found \(found.noun)", at: scanner.pos)
         try scanner.skipValue()
         return false
     }
@@ -66,10 +69,30 @@ struct ScenarioDecoder {
     mutating func text() throws -> String? {
         let offset = valueOffset()
         guard let value = try string() else { return nil }
-        if value.allSatisfy(\.isWhitespace) {
+        if ScenarioDecoder.isBlank(value) {
             report(.emptyText, "text must not be empty", at: offset)
         }
         return value
+    }
+
+    /// A text kept as a span of the file when it has no escapes; reported when blank.
+    mutating func textSpan(blank code: DiagnosticCode = .emptyText, _ message: String = "text must not be empty") throws -> ScenarioText? {
+        guard try expect(.string, "a string") else { return nil }
+        let offset = scanner.pos
+        let token = try scanner.scanString()
+        let text: ScenarioText
+        let first = scanner.byte(at: token.start)
+        var blank = token.start == token.end
+        if let source, !token.hasEscapes {
+            text = ScenarioText(source: source, start: token.start, count: token.end - token.start)
+            if !blank && !(first > 0x20 && first < 0x7F) { blank = ScenarioDecoder.isBlank(text.string) }
+        } else {
+            let string = try scanner.string(token)
+            text = ScenarioText(string)
+            blank = ScenarioDecoder.isBlank(string)
+        }
+        if blank { report(code, message, at: offset) }
+        return text
     }
 
     /// An id (lowercase letters, digits, single hyphens), reported when malformed.
@@ -85,6 +108,13 @@ struct ScenarioDecoder {
     }
 
     static let maxIDLength = 64
+
+    /// True for empty or white-space-only text; a visible ASCII first byte answers at once.
+    static func isBlank(_ text: String) -> Bool {
+        let first = text.utf8.first ?? 0
+        if first > 0x20 && first < 0x7F { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
 
     static func isValidID(_ token: StringToken, in scanner: JSONScanner) -> Bool {
         let length = token.end - token.start
@@ -125,8 +155,8 @@ struct ScenarioDecoder {
     }
 
     /// An array, calling `element` for each item with its index pushed on the path.
-    mutating func array(_ description: String, element: (inout ScenarioDecoder, Int) throws -> Void) throws -> Bool {
-        guard try expect(.array, description) else { return false }
+    mutating func array(_ description: @autoclosure () -> String, element: (inout ScenarioDecoder, Int) throws -> Void) throws -> Bool {
+        guard try expect(.array, description()) else { return false }
         try scanner.beginArray()
         var first = true
         var index = 0
@@ -190,12 +220,13 @@ struct ScenarioDecoder {
         guard try expect(.object, "an object (\(what))") else { return false }
         try scanner.beginObject()
         var first = true
-        var seen: Set<String> = []
+        var seen = SmallNameSet()
         while let key = try scanner.nextKey(isFirst: &first) {
             let keyOffset = key.start - 1
             let name = try scanner.string(key)
+            let repeated = !seen.insert(name)
             try within(name) { decoder in
-                if !seen.insert(name).inserted {
+                if repeated {
                     decoder.report(.duplicateKey, "\"\(name.replacingQuotes())\" appears twice in this object; only one may stand", at: keyOffset)
                     try decoder.scanner.skipValue()
                 } else {
@@ -280,4 +311,20 @@ func editDistance(_ a: String, _ b: String) -> Int {
         swap(&previous, &current)
     }
     return previous[b.count]
+}
+
+/// A set of a few names that allocates nothing for the first three (scores objects have
+/// one or two keys, and this runs once per choice).
+struct SmallNameSet {
+    private var a: String?
+    private var b: String?
+    private var c: String?
+    private var more: Set<String> = []
+
+    /// Inserts `name`; returns false when it was already present.
+    mutating func insert(_ name: String) -> Bool {
+        if a == name || b == name || c == name || more.contains(name) { return false }
+        if a == nil { a = name } else if b == nil { b = name } else if c == nil { c = name } else { more.insert(name) }
+        return true
+    }
 }

@@ -18,15 +18,17 @@ public enum ScenarioLoader {
     /// Deepest nesting accepted; real scenarios need fewer than ten levels.
     public static let maxDepth = 64
 
-    /// Decodes one scenario file.
-    public static func decode(_ data: Data, file: String) -> ScenarioDocument {
-        if data.count > maxFileSize {
-            let pending = PendingDiagnostic(code: .tooLarge, message: tooLargeMessage(size: data.count), offset: 0, path: "")
+    /// Decodes one scenario file. `limit` is the largest size accepted (tests lower it).
+    public static func decode(_ data: Data, file: String, maxFileSize limit: Int = maxFileSize) -> ScenarioDocument {
+        if data.count > limit {
+            let pending = PendingDiagnostic(code: .tooLarge, message: tooLargeMessage(size: data.count, limit: limit), offset: 0, path: "")
             return ScenarioDocument(file: file, data: data, scenario: nil, pending: [pending])
         }
-        let (scenario, pending) = data.withUnsafeBytes { raw -> (Scenario?, [PendingDiagnostic]) in
+        // Texts point into these bytes, so the scanner reads the very buffer they keep.
+        let source = SourceBytes(data)
+        let (scenario, pending) = source.data.withUnsafeBytes { raw -> (Scenario?, [PendingDiagnostic]) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var decoder = ScenarioDecoder(bytes, maxDepth: maxDepth)
+            var decoder = ScenarioDecoder(bytes, source: source, maxDepth: maxDepth)
             let scenario = decoder.decodeDocument()
             return (scenario, decoder.pending)
         }
@@ -39,8 +41,8 @@ public enum ScenarioLoader {
                    location: SourceLocation(line: 1, column: 1, offset: 0), path: "")
     }
 
-    private static func tooLargeMessage(size: Int) -> String {
-        "the file is \(size / (1 << 20)) MiB; scenario files may be at most \(maxFileSize / (1 << 20)) MiB"
+    private static func tooLargeMessage(size: Int, limit: Int = maxFileSize) -> String {
+        "the file is \(size / (1 << 20)) MiB; scenario files may be at most \(limit / (1 << 20)) MiB"
     }
 
     /// Loads and lints in one step, as play does: the scenario plus every finding.

@@ -1,9 +1,10 @@
 /// One option at a decision: its text, its scores, the coaching feedback and where it leads.
 public struct Choice: Sendable {
     public var id: String = ""
-    public var text: String = ""
+    /// The choice's text and feedback, as stored (see ``ScenarioText``).
+    public var textSource: ScenarioText = ""
+    public var feedbackSource: ScenarioText = ""
     public var scores: Scores = Scores()
-    public var feedback: String = ""
     public var next: String = ""
     /// The index of the `next` scene, or -1 when `next` names no scene.
     public var target: Int = -1
@@ -19,12 +20,23 @@ public struct Choice: Sendable {
 
     public init() {}
 
+    public var text: String {
+        get { textSource.string }
+        set { textSource = ScenarioText(newValue) }
+    }
+
+    /// The coaching the learner sees after choosing.
+    public var feedback: String {
+        get { feedbackSource.string }
+        set { feedbackSource = ScenarioText(newValue) }
+    }
+
     public init(id: String, text: String, scores: Scores, feedback: String, next: String,
                 condition: Condition? = nil, effects: Effects = Effects()) {
         self.id = id
-        self.text = text
+        self.textSource = ScenarioText(text)
         self.scores = scores
-        self.feedback = feedback
+        self.feedbackSource = ScenarioText(feedback)
         self.next = next
         self.condition = condition
         self.effects = effects

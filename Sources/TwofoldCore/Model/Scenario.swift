@@ -29,7 +29,7 @@ public struct Scenario: Sendable {
     /// The index of the `start` scene, when it names one.
     public var startIndex: Int?
     /// Scene index by id (first occurrence when an id is duplicated).
-    public var sceneIndexByID: [String: Int] = [:]
+    public var sceneIndexByID = SceneIndex()
 
     // Source positions kept for diagnostics found after loading.
     var startOffset: Int = 0

@@ -4,7 +4,8 @@
 /// a scenario that lints without errors has only well-formed scenes.
 public struct Scene: Sendable {
     public var id: String = ""
-    public var text: String = ""
+    /// The scene's text, as stored (see ``ScenarioText``).
+    public var textSource: ScenarioText = ""
     public var choices: [Choice] = []
     public var ending: Ending?
     /// Facilitator discussion prompts for this decision (extension).
@@ -16,9 +17,14 @@ public struct Scene: Sendable {
 
     public init() {}
 
+    public var text: String {
+        get { textSource.string }
+        set { textSource = ScenarioText(newValue) }
+    }
+
     public init(id: String, text: String, choices: [Choice] = [], ending: Ending? = nil, discussion: [String] = []) {
         self.id = id
-        self.text = text
+        self.textSource = ScenarioText(text)
         self.choices = choices
         self.ending = ending
         self.discussion = discussion

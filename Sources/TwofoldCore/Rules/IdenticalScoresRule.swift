@@ -4,8 +4,9 @@ struct IdenticalScoresRule: Rule {
     static let codes: [DiagnosticCode] = [.identicalScores]
 
     func check(_ context: RuleContext, _ report: inout [PendingDiagnostic]) {
-        for (s, scene) in context.scenario.scenes.enumerated() where scene.choices.count > 1 {
-            let choices = scene.choices
+        let scenes = context.scenario.scenes
+        for s in scenes.indices where scenes[s].choices.count > 1 {
+            let choices = scenes[s].choices
             for c in 1..<choices.count {
                 guard let earlier = (0..<c).first(where: { choices[$0].scores == choices[c].scores }) else { continue }
                 report.add(.identicalScores,

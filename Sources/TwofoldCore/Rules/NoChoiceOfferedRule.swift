@@ -4,6 +4,8 @@
 struct NoChoiceOfferedRule: Rule {
     static let codes: [DiagnosticCode] = [.noChoiceOffered, .stateSpaceLarge]
     static let stateLimit = 200_000
+    /// The most states explored before the check gives up (tests lower it).
+    var stateLimit = NoChoiceOfferedRule.stateLimit
 
     private struct Visit: Hashable {
         var scene: Int
@@ -33,10 +35,11 @@ struct NoChoiceOfferedRule: Rule {
                 variables.apply(choice.effects)
                 let next = Visit(scene: choice.target, variables: variables)
                 if seen.insert(next).inserted {
-                    if seen.count > NoChoiceOfferedRule.stateLimit {
+                    if seen.count > stateLimit {
                         report.add(.stateSpaceLarge,
-                                   "flags and counters make more than \(NoChoiceOfferedRule.stateLimit) combinations; not every state was checked for a decision offering no choice",
-                                   at: scenario.flagsOffset, path: "flags",
+                                   "flags and counters make more than \(stateLimit) combinations; not every state was checked for a decision offering no choice",
+                                   at: scenario.flags.isEmpty ? scenario.countersOffset : scenario.flagsOffset,
+                                   path: scenario.flags.isEmpty ? "counters" : "flags",
                                    notes: ["bound counters with conditions, or use fewer flags"])
                         return
                     }

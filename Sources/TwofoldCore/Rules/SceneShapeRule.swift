@@ -3,7 +3,13 @@ struct SceneShapeRule: Rule {
     static let codes: [DiagnosticCode] = [.choicesAndEnding, .noChoicesOrEnding, .noChoices]
 
     func check(_ context: RuleContext, _ report: inout [PendingDiagnostic]) {
-        for (s, scene) in context.scenario.scenes.enumerated() {
+        let scenes = context.scenario.scenes
+        for s in scenes.indices {
+            // Indexing reads only these fields; the common well-formed case allocates nothing.
+            let hasChoices = scenes[s].hasChoicesField
+            let isEnding = scenes[s].ending != nil
+            if hasChoices != isEnding && (isEnding || !scenes[s].choices.isEmpty) { continue }
+            let scene = scenes[s]
             let at = Int(scene.offset)
             let name = scene.id.isEmpty ? "this scene" : "scene \"\(scene.id)\""
             if scene.hasChoicesField && scene.ending != nil {

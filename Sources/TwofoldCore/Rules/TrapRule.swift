@@ -3,7 +3,9 @@ struct TrapRule: Rule {
     static let codes: [DiagnosticCode] = [.trap]
 
     func check(_ context: RuleContext, _ report: inout [PendingDiagnostic]) {
-        for (s, scene) in context.scenario.scenes.enumerated() where !context.analysis.canReachEnding[s] {
+        let scenes = context.scenario.scenes
+        for s in scenes.indices where !context.analysis.canReachEnding[s] {
+            let scene = scenes[s]
             // Malformed scenes and broken links are reported by their own rules.
             guard !scene.choices.isEmpty, scene.ending == nil, scene.choices.allSatisfy({ $0.target >= 0 }) else { continue }
             let name = scene.id.isEmpty ? "this scene" : "scene \"\(scene.id)\""

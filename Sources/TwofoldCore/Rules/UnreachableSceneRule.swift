@@ -4,7 +4,9 @@ struct UnreachableSceneRule: Rule {
 
     func check(_ context: RuleContext, _ report: inout [PendingDiagnostic]) {
         guard context.scenario.startIndex != nil else { return }
-        for (s, scene) in context.scenario.scenes.enumerated() where !context.analysis.reachable[s] {
+        let scenes = context.scenario.scenes
+        for s in scenes.indices where !context.analysis.reachable[s] {
+            let scene = scenes[s]
             let name = scene.id.isEmpty ? "this scene" : "scene \"\(scene.id)\""
             report.add(.unreachableScene, "\(name) cannot be reached from the start scene", at: Int(scene.offset), path: context.scenePath(s))
         }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import TwofoldCore
+
+/// Structural checks every bundled scenario must pass, using the core's own analysis.
+@Suite("Bundled scenario library")
+struct ScenarioLibraryTests {
+    static let files: [URL] = {
+        let root = repositoryRoot.appendingPathComponent("Scenarios")
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        return walker.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "json" && !$0.path.contains("/schema/") }
+            .sorted { $0.path < $1.path }
+    }()
+
+    static func load(_ url: URL) throws -> (Scenario, ScenarioAnalysis) {
+        let result = ScenarioLoader.load(try Data(contentsOf: url), file: url.lastPathComponent)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        let scenario = try #require(result.playable)
+        return (scenario, try #require(result.analysis))
+    }
+
+    @Test func libraryHasFourRetailAndFourMarketingScenarios() throws {
+        let domains = try Self.files.map { try Self.load($0).0.domain }
+        #expect(domains.filter { $0 == "retail" }.count == 4)
+        #expect(domains.filter { $0 == "marketing" }.count == 4)
+        #expect(Set(try Self.files.map { try Self.load($0).0.id }).count == Self.files.count)
+    }
+
+    @Test(arguments: files)
+    func shapeAndMetadata(_ url: URL) throws {
+        let (scenario, analysis) = try Self.load(url)
+        #expect(url.deletingPathExtension().lastPathComponent == scenario.id)
+        #expect(url.deletingLastPathComponent().lastPathComponent == scenario.domain)
+        #expect(!scenario.summary.isEmpty && scenario.briefing != nil)
+        #expect((6...12).contains(scenario.estimatedMinutes ?? 0))
+        #expect(scenario.reflection.count >= 3)
+        #expect((analysis.shortestPath ?? 0) >= 4, "every complete path has at least 4 decisions")
+        let decisions = scenario.scenes.filter { !$0.choices.isEmpty }
+        let wide = decisions.filter { $0.choices.count >= 3 }
+        #expect(wide.count * 4 >= decisions.count * 3, "most decisions offer three or more choices")
+        let kinds = scenario.scenes.compactMap { $0.ending?.kind }
+        #expect(scenario.scenes.filter(\.isEnding).count >= 3)
+        for kind in [ProfileKey.both, .manager, .leader] { #expect(kinds.contains(kind), "an ending of kind \(kind)") }
+    }
+
+    /// Greedy pure strategies: always the highest score on one axis (ties: lowest on the other).
+    @Test(arguments: files)
+    func pureStrategiesEndWeaker(_ url: URL) throws {
+        let (scenario, _) = try Self.load(url)
+        #expect(try Self.playGreedy(scenario, favouring: .manager) == .manager)
+        #expect(try Self.playGreedy(scenario, favouring: .leader) == .leader)
+    }
+
+    /// The both-ways ending is reached only by paths at or above the threshold on both axes.
+    @Test(arguments: files)
+    func bestEndingNeedsBothAxes(_ url: URL) throws {
+        let (scenario, analysis) = try Self.load(url)
+        var onlyBest = scenario
+        for index in onlyBest.scenes.indices where onlyBest.scenes[index].isEnding && onlyBest.scenes[index].ending?.kind != .both {
+            onlyBest.scenes[index].ending = nil  // no longer an ending: paths to it stop counting
+        }
+        let toBest = ScenarioAnalysis(onlyBest)
+        let overall = try #require(analysis.bounds)
+        let best = try #require(toBest.bounds, "some path reaches the both-ways ending")
+        for axis in 0..<2 {
+            let worst = AxisScore(raw: best[axis].min, min: overall[axis].min, max: overall[axis].max)
+            #expect(worst.percent >= scenario.threshold, "\(scenario.axes[axis].name) percent on the weakest path to the best ending")
+        }
+    }
+
+    @Test func stateExtensionUsedInAtLeastTwoScenarios() throws {
+        let users = try Self.files.map { try Self.load($0).0 }.filter { scenario in
+            scenario.scenes.contains { $0.choices.contains { $0.condition != nil } }
+        }
+        #expect(users.count >= 2)
+    }
+
+    static func playGreedy(_ scenario: Scenario, favouring axis: Axis) throws -> ProfileKey? {
+        let other = axis == .manager ? Axis.leader : Axis.manager
+        var engine = Engine(scenario: scenario, fingerprint: "test", at: Date(timeIntervalSince1970: 0))
+        while engine.phase == .deciding {
+            let offered = engine.offeredChoices()
+            let best = offered.indices.max { a, b in
+                let (x, y) = (offered[a].scores, offered[b].scores)
+                return x[axis] != y[axis] ? x[axis] < y[axis] : x[other] > y[other]
+            }!
+            try engine.choose(best + 1, at: Date(timeIntervalSince1970: 1))
+        }
+        return engine.currentScene.ending?.kind
+    }
+}
