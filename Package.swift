@@ -10,26 +10,36 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The pure core: model, loading, diagnostics, rules, analysis, engine and scoring.
         // No disk, terminal or clock in here: it takes bytes and returns values.
         .target(name: "TwofoldCore"),
+        // Learner and group reports: a versioned model and pure renderers (md, json, html, csv, xAPI).
+        .target(name: "TwofoldReports", dependencies: ["TwofoldCore"]),
+        // GNU readline, linked from the system (Debian: libreadline-dev).
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // The terminal layer: line editing, history, completion, signals, wrapped and safe text.
+        .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "CReadline"]),
+        // The records store: sessions and attempts in SQLite (WAL), versioned and migrated.
+        .target(
+            name: "TwofoldStore",
+            dependencies: ["TwofoldCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command-line executable: thin subcommands over the libraries.
         .executableTarget(
             name: "twofold",
             dependencies: [
-                "TwofoldCore",
+                "TwofoldCore", "TwofoldReports", "TwofoldTerminal", "TwofoldStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "TwofoldCoreTests",
-            dependencies: ["TwofoldCore"]
-        ),
-        .testTarget(
-            name: "TwofoldCLITests",
-            dependencies: ["twofold"]
-        ),
+        .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore"]),
+        .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
+        .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal"]),
+        .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
+        // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
+        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold"]),
     ]
 )

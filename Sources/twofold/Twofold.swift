@@ -14,10 +14,14 @@ struct Twofold: ParsableCommand {
             """,
         version: TwofoldVersion.current,
         subcommands: [
+            PlayCommand.self,
+            ResumeCommand.self,
+            HistoryCommand.self,
+            ListCommand.self,
             LintCommand.self,
             StatsCommand.self,
             GraphCommand.self,
-            ListCommand.self,
+            ReportCommand.self,
         ]
     )
 
@@ -35,8 +39,7 @@ struct Twofold: ParsableCommand {
     }
 
     func run() throws {
-        try ListCommand.parse([]).run()
-        Terminal.standardError.line("\nPlay is not available in this build; use `twofold lint`, `twofold stats` or `twofold graph` on a scenario.")
+        try Menu.run()
     }
 }
 

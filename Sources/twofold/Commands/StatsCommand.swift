@@ -10,7 +10,8 @@ struct StatsCommand: ParsableCommand {
         discussion: """
             Computed from the branch structure in linear time: loops (which may only hold \
             zero-score choices) are condensed, and conditions are ignored. The longest path \
-            counts a loop once.
+            never goes round a loop: inside one it counts the fewest decisions from where it \
+            enters to where it leaves.
             """
     )
 

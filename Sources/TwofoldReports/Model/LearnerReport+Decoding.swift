@@ -1,0 +1,107 @@
+import Foundation
+import TwofoldCore
+
+// Lenient reading: the fields of the product contract's example are required; every
+// field this project adds has a default, so a minimal contract report is still readable.
+
+extension LearnerReport {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        reportVersion = try c.decode(Int.self, forKey: .reportVersion)
+        attemptId = try c.decodeIfPresent(String.self, forKey: .attemptId) ?? ""
+        learner = try c.decode(Learner.self, forKey: .learner)
+        cohort = try c.decodeIfPresent(String.self, forKey: .cohort)
+        scenario = try c.decode(ScenarioInfo.self, forKey: .scenario)
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        finishedAt = try c.decode(Date.self, forKey: .finishedAt)
+        decisions = try c.decode([DecisionEntry].self, forKey: .decisions)
+        scores = try c.decode([String: AxisScore].self, forKey: .scores)
+        for axis in ["manager", "leader"] where scores[axis] == nil {
+            throw DecodingError.keyNotFound(AnyKey(axis), .init(codingPath: c.codingPath + [CodingKeys.scores], debugDescription: "missing axis"))
+        }
+        profile = try c.decode(ProfileInfo.self, forKey: .profile)
+        ending = try c.decode(EndingInfo.self, forKey: .ending)
+        reflection = try c.decodeIfPresent([String].self, forKey: .reflection) ?? []
+        balancedPath = try c.decodeIfPresent(BalancedPathInfo.self, forKey: .balancedPath)
+        session = try c.decodeIfPresent(Session.self, forKey: .session) ?? .solo
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case reportVersion, attemptId, learner, cohort, scenario, startedAt, finishedAt, decisions
+        case scores, profile, ending, reflection, balancedPath, session
+    }
+}
+
+extension LearnerReport.ScenarioInfo {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        domain = try c.decode(String.self, forKey: .domain)
+        profileThreshold = try c.decodeIfPresent(Int.self, forKey: .profileThreshold) ?? Scenario.defaultProfileThreshold
+    }
+
+    enum CodingKeys: String, CodingKey { case id, title, domain, profileThreshold }
+}
+
+extension LearnerReport.DecisionEntry {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scene = try c.decode(String.self, forKey: .scene)
+        choice = try c.decode(String.self, forKey: .choice)
+        scores = try c.decode([String: Int].self, forKey: .scores)
+        choiceText = try c.decodeIfPresent(String.self, forKey: .choiceText) ?? ""
+        sceneText = try c.decodeIfPresent(String.self, forKey: .sceneText) ?? ""
+        feedback = try c.decodeIfPresent(String.self, forKey: .feedback) ?? ""
+        seconds = try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+        answeredAt = try c.decodeIfPresent(Date.self, forKey: .answeredAt)
+        alternatives = try c.decodeIfPresent([LearnerReport.Alternative].self, forKey: .alternatives) ?? []
+        vote = try c.decodeIfPresent(LearnerReport.Vote.self, forKey: .vote)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case scene, choice, scores, choiceText, sceneText, feedback, seconds, answeredAt, alternatives, vote
+    }
+}
+
+extension LearnerReport.ProfileInfo {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(ProfileKey.self, forKey: .key)
+        label = try c.decodeIfPresent(String.self, forKey: .label) ?? key.label
+        meaning = try c.decodeIfPresent(String.self, forKey: .meaning) ?? Profile(key).meaning
+    }
+
+    enum CodingKeys: String, CodingKey { case key, label, meaning }
+}
+
+extension LearnerReport.EndingInfo {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scene = try c.decode(String.self, forKey: .scene)
+        title = try c.decode(String.self, forKey: .title)
+        kind = try c.decodeIfPresent(ProfileKey.self, forKey: .kind)
+        text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
+    }
+
+    enum CodingKeys: String, CodingKey { case scene, title, kind, text }
+}
+
+extension LearnerReport.Session {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        groupSessionId = try c.decodeIfPresent(String.self, forKey: .groupSessionId)
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, groupSessionId }
+}
+
+/// A coding key made from a string, for errors about dictionary entries.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { return nil }
+}

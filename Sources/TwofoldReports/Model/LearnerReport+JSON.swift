@@ -1,0 +1,95 @@
+import Foundation
+import TwofoldCore
+
+extension LearnerReport {
+    /// The report as JSON: sorted keys, pretty printed, dates as ISO 8601 in whole seconds
+    /// (UTC, `Z`), slashes unescaped. Deterministic for a given report.
+    public func encodedJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601.string(date))
+        }
+        var data = try encoder.encode(self)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    /// Reads a report, refusing one written by a newer Twofold and naming the JSON path of
+    /// anything malformed.
+    public static func decodeJSON(_ data: Data) throws(ReportError) -> LearnerReport {
+        struct VersionProbe: Decodable { var reportVersion: Int }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = ISO8601.date(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 date: \"\(text)\"")
+            }
+            return date
+        }
+        do {
+            let version = try decoder.decode(VersionProbe.self, from: data).reportVersion
+            if version > currentVersion { throw ReportError.newerVersion(version) }
+            if version < 1 { throw ReportError.malformed(path: "reportVersion", reason: "\(version) is not a report version") }
+            return try decoder.decode(LearnerReport.self, from: data)
+        } catch let error as ReportError {
+            throw error
+        } catch let error as DecodingError {
+            throw ReportError(error)
+        } catch {
+            throw ReportError.malformed(path: "", reason: "\(error)")
+        }
+    }
+}
+
+extension ReportError {
+    /// Translates a decoding error into a path and a plain reason.
+    init(_ error: DecodingError) {
+        switch error {
+        case .keyNotFound(let key, let context):
+            self = .malformed(path: Self.render(context.codingPath + [key]), reason: "this field is missing")
+        case .typeMismatch(let type, let context):
+            self = .malformed(path: Self.render(context.codingPath), reason: "expected \(Self.describe(type))")
+        case .valueNotFound(let type, let context):
+            self = .malformed(path: Self.render(context.codingPath), reason: "expected \(Self.describe(type)), found null")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                self = .malformed(path: "", reason: "the file is not valid JSON")
+            } else {
+                self = .malformed(path: Self.render(context.codingPath), reason: context.debugDescription)
+            }
+        @unknown default:
+            self = .malformed(path: "", reason: "\(error)")
+        }
+    }
+
+    /// Renders a coding path like `decisions[2].scores.manager`.
+    static func render(_ path: [CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue, key.stringValue == "Index \(index)" || key.stringValue == "\(index)" {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "an integer"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is Date.Type: return "an ISO 8601 date string"
+        default:
+            let name = "\(type)"
+            if name.hasPrefix("Array") { return "an array" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "an object"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+extension RecordsStore {
+    /// Saves a new session. The record is usually `active`, with an initial state.
+    /// - Throws: ``StoreError/sessionExists(id:)`` when the id is taken.
+    public func createSession(_ record: SessionRecord) throws {
+        try write { db in
+            do {
+                try record.insert(db)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw StoreError.sessionExists(id: record.id)
+            }
+        }
+    }
+
+    /// Records one step: replaces the session's state and appends the step to its log,
+    /// in one transaction, durable before this returns.
+    /// - Throws: ``StoreError/sessionNotActive(id:status:)`` unless the session is active,
+    ///   ``StoreError/duplicateStep(sessionID:turn:)`` when the turn is already logged.
+    public func saveStep(sessionID: String, state: Data, turn: Int, kind: String, detail: Data, at: Date) throws {
+        let step = StepRecord(sessionID: sessionID, turn: turn, at: at, kind: kind, detail: detail)
+        try write { db in
+            try Self.requireActive(db, sessionID)
+            try Self.update(db, sessionID) { $0.state = state; $0.updatedAt = at }
+            do {
+                try step.insert(db)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw StoreError.duplicateStep(sessionID: sessionID, turn: turn)
+            }
+        }
+    }
+
+    /// Marks an active session complete, with its final state, scores, profile, ending
+    /// and the reports written for it.
+    public func complete(
+        sessionID: String, state: Data, managerPercent: Int, leaderPercent: Int,
+        profile: String, endingTitle: String, reportPaths: [String], at: Date
+    ) throws {
+        try write { db in
+            try Self.requireActive(db, sessionID)
+            try Self.update(db, sessionID) { record in
+                record.state = state
+                record.status = "complete"
+                record.updatedAt = at
+                record.finishedAt = at
+                record.managerPercent = managerPercent
+                record.leaderPercent = leaderPercent
+                record.profile = profile
+                record.endingTitle = endingTitle
+                record.reportPaths = reportPaths
+            }
+        }
+    }
+
+    /// Replaces the list of report files of a session, whatever its status
+    /// (reports may be written, or rendered again, after it completes).
+    public func setReportPaths(sessionID: String, paths: [String]) throws {
+        try write { db in
+            try Self.update(db, sessionID) { $0.reportPaths = paths }
+        }
+    }
+
+    /// Marks an active session abandoned: it is no longer offered for resuming.
+    public func abandon(sessionID: String, at: Date) throws {
+        try write { db in
+            try Self.requireActive(db, sessionID)
+            try Self.update(db, sessionID) { record in
+                record.status = "abandoned"
+                record.updatedAt = at
+                record.finishedAt = at
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Runs `updates` in one immediate transaction on the writer connection.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try updates(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    private static func requireActive(_ db: Database, _ sessionID: String) throws {
+        let status = try String.fetchOne(
+            db, SessionRecord.select(SessionRecord.CodingKeys.status).filter(key: sessionID))
+        guard let status else { throw StoreError.sessionNotFound(id: sessionID) }
+        guard status == "active" else { throw StoreError.sessionNotActive(id: sessionID, status: status) }
+    }
+
+    private static func update(_ db: Database, _ sessionID: String, _ change: (inout SessionRecord) -> Void) throws {
+        guard var record = try SessionRecord.fetchOne(db, key: sessionID) else {
+            throw StoreError.sessionNotFound(id: sessionID)
+        }
+        try record.updateChanges(db) { change(&$0) }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// The records store: sessions, their step log and remembered settings in one SQLite file.
+///
+/// The file is in WAL mode with `synchronous = FULL`, and every method is one
+/// transaction, so each change is on disk before the method returns: a killed
+/// process loses nothing it was told was saved. A 5-second busy timeout lets several
+/// processes (a learner's two terminals, say) write to the same file at once.
+///
+/// A database migrated by a newer build is refused with ``StoreError/newerSchema(path:unknownMigrations:)``
+/// rather than misread.
+public final class RecordsStore: Sendable {
+    /// The schema version this build writes: the number of migrations it knows.
+    public static let schemaVersion = 1
+
+    /// Where the database file is.
+    public let path: String
+    /// The connections: one writer, several readers.
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and migrates it to ``schemaVersion``.
+    ///
+    /// The parent folder is created with mode 0700 when missing.
+    /// - Throws: ``StoreError/newerSchema(path:unknownMigrations:)`` for a database from a
+    ///   newer build, ``StoreError/cannotOpen(path:reason:)`` for anything else that fails.
+    public init(path: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "cannot create \(folder.path): \(error.localizedDescription)")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
+            // GRDB sets `synchronous = NORMAL` when it turns WAL on; commits must be durable.
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+            try Self.migrate(pool, path: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "TwofoldStore"
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
+        return configuration
+    }
+
+    /// Refuses a database from a newer build, then applies the missing migrations.
+    ///
+    /// Two processes opening a new file at once may both try a migration; the loser's
+    /// attempt fails, and it then finds the migrations complete and carries on.
+    private static func migrate(_ pool: DatabasePool, path: String) throws {
+        let migrator = makeMigrator()
+        let unknown = try pool.read { db in
+            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+        }
+        guard unknown.isEmpty else {
+            throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            let completed = (try? pool.read(migrator.hasCompletedMigrations)) ?? false
+            if !completed { throw error }
+        }
+    }
+
+    /// A short reason for a database error, without GRDB's SQL dump.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return "\(error)"
+    }
+}

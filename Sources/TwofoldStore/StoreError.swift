@@ -1,0 +1,52 @@
+import Foundation
+
+/// A failure of the records store or of an atomic file write.
+///
+/// Every case reads as one line a person can act on; all of the store's user-facing
+/// wording lives in ``description``.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+    /// The database file could not be opened or migrated.
+    case cannotOpen(path: String, reason: String)
+    /// The database was migrated by a newer build: it names migrations this build does not know.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// No session has this id.
+    case sessionNotFound(id: String)
+    /// A session with this id already exists.
+    case sessionExists(id: String)
+    /// The session is no longer active (it is complete or abandoned), so it cannot change.
+    case sessionNotActive(id: String, status: String)
+    /// The step log already holds this turn for this session.
+    case duplicateStep(sessionID: String, turn: Int)
+    /// A step's detail is not UTF-8 text, so it cannot be stored as JSON.
+    case invalidStepDetail(sessionID: String, turn: Int)
+    /// A file that must be new already exists.
+    case fileExists(path: String)
+    /// A system call on a file failed.
+    case fileSystem(operation: String, path: String, code: Int32)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "cannot open the records store at \(path): \(reason)"
+        case .newerSchema(let path, let unknown):
+            return "the records store at \(path) was written by a newer version of twofold "
+                + "(unknown migrations: \(unknown.joined(separator: ", "))); update twofold to use it"
+        case .sessionNotFound(let id):
+            return "no saved session has the id \(id)"
+        case .sessionExists(let id):
+            return "a saved session already has the id \(id)"
+        case .sessionNotActive(let id, let status):
+            return "session \(id) is \(status), so it can no longer change"
+        case .duplicateStep(let sessionID, let turn):
+            return "session \(sessionID) already has a step for turn \(turn)"
+        case .invalidStepDetail(let sessionID, let turn):
+            return "the detail of turn \(turn) in session \(sessionID) is not UTF-8 text"
+        case .fileExists(let path):
+            return "\(path) already exists; it was not overwritten"
+        case .fileSystem(let operation, let path, let code):
+            return "\(operation) failed for \(path): \(String(cString: strerror(code)))"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

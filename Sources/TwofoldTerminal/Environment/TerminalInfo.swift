@@ -1,0 +1,54 @@
+import Foundation
+
+/// What the program knows about the terminal it runs in.
+///
+/// The properties look at the real process (file descriptors and environment) each time
+/// they are read; the `static func` forms take their inputs as parameters for tests.
+public enum TerminalInfo {
+    /// The narrowest and widest text width used, for reading comfort.
+    public static let columnRange = 40...120
+    /// The width used when none can be found.
+    public static let defaultColumns = 80
+
+    /// The width to wrap text to: the window width of standard output (`TIOCGWINSZ`),
+    /// else `COLUMNS`, else 80, clamped to ``columnRange``.
+    public static var columns: Int {
+        columns(windowColumns: windowColumns(of: STDOUT_FILENO), environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Whether standard input and standard output are both terminals.
+    public static var isInteractive: Bool {
+        isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Whether to colour standard output: it is a terminal, `NO_COLOR` is unset or
+    /// empty, and `TERM` is not `dumb`.
+    public static var useColour: Bool {
+        useColour(outputIsTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The styles for standard output: real SGR sequences only when ``useColour`` is on.
+    public static var style: Style { Style(enabled: useColour) }
+
+    /// The wrap width from a window width (if known) and `environment`.
+    public static func columns(windowColumns: Int?, environment: [String: String]) -> Int {
+        let fromEnvironment = environment["COLUMNS"]
+            .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            .flatMap { $0 > 0 ? $0 : nil }
+        let found = windowColumns.flatMap { $0 > 0 ? $0 : nil } ?? fromEnvironment ?? defaultColumns
+        return min(max(found, columnRange.lowerBound), columnRange.upperBound)
+    }
+
+    /// Whether colour is wanted on an output that is (or is not) a terminal.
+    public static func useColour(outputIsTerminal: Bool, environment: [String: String]) -> Bool {
+        outputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    }
+
+    /// The window width of the terminal on `descriptor`, or `nil` when it is not a
+    /// terminal or does not know its size.
+    public static func windowColumns(of descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
