@@ -35,6 +35,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "twofold-engine-bench", dependencies: ["TwofoldCore"], path: "Sources/twofold-engine-bench"),
         .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore"]),
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal"]),

@@ -21,8 +21,11 @@ extension RecordsStore {
     public func saveStep(sessionID: String, state: Data, turn: Int, kind: String, detail: Data, at: Date) throws {
         let step = StepRecord(sessionID: sessionID, turn: turn, at: at, kind: kind, detail: detail)
         try write { db in
-            try Self.requireActive(db, sessionID)
-            try Self.update(db, sessionID) { $0.state = state; $0.updatedAt = at }
+            // The hot path of play: one cached UPDATE instead of a status check, a fetch of the
+            // whole record and a comparison; when no active row matched, say why.
+            try db.cachedStatement(sql: "UPDATE session SET state = ?, updatedAt = ? WHERE id = ? AND status = 'active'")
+                .execute(arguments: [state, at, sessionID])
+            if db.changesCount == 0 { try Self.requireActive(db, sessionID) }
             do {
                 try step.insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {

@@ -65,12 +65,14 @@ public final class RecordsStore: Sendable {
     /// attempt fails, and it then finds the migrations complete and carries on.
     private static func migrate(_ pool: DatabasePool, path: String) throws {
         let migrator = makeMigrator()
-        let unknown = try pool.read { db in
-            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
-        }
+        // One query on the writer connection, which is open already (a read would open a
+        // reader connection just for this); an up-to-date database needs nothing more.
+        let applied = try pool.writeWithoutTransaction { try migrator.appliedIdentifiers($0) }
+        let unknown = applied.subtracting(migrator.migrations).sorted()
         guard unknown.isEmpty else {
             throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
         }
+        if applied.isSuperset(of: migrator.migrations) { return }
         do {
             try migrator.migrate(pool)
         } catch {

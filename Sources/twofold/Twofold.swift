@@ -15,6 +15,7 @@ struct Twofold: ParsableCommand {
         version: TwofoldVersion.current,
         subcommands: [
             PlayCommand.self,
+            FacilitateCommand.self,
             ResumeCommand.self,
             HistoryCommand.self,
             ListCommand.self,
@@ -22,6 +23,7 @@ struct Twofold: ParsableCommand {
             StatsCommand.self,
             GraphCommand.self,
             ReportCommand.self,
+            CohortCommand.self,
         ]
     )
 

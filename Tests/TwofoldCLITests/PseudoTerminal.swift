@@ -39,6 +39,8 @@ final class PseudoTerminal {
         columns: Int = 80, rows: Int = 24
     ) throws {
         var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        childSpawnLock.lock()  // the pty must be close-on-exec before another child starts
+        defer { childSpawnLock.unlock() }
         var master: Int32 = -1
         var slave: Int32 = -1
         guard openpty(&master, &slave, nil, nil, &size) == 0 else {

@@ -35,6 +35,7 @@ public struct Engine: Sendable {
     /// Resumes a saved session, checking that it belongs to this exact scenario file and
     /// that every decision replays onto it (flags and counters are recomputed by replay).
     public init(scenario: Scenario, fingerprint: String, resuming saved: SessionState) throws {
+        guard saved.version <= SessionState.currentVersion else { throw EngineError.newerSave(saved.version) }
         guard saved.scenarioID == scenario.id else {
             throw EngineError.otherScenario(saved: saved.scenarioID, scenario: scenario.id)
         }

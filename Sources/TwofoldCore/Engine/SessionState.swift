@@ -97,9 +97,16 @@ extension JSONDecoder.DateDecodingStrategy {
 /// ISO 8601 formatting without shared mutable formatters.
 public enum ISO8601 {
     public static func string(_ date: Date, fractional: Bool = false) -> String {
-        var style = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
-        if fractional { style = style.time(includingFractionalSeconds: true) }
-        return date.formatted(style)
+        let whole = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
+        guard fractional else { return date.formatted(whole) }
+        // Whole milliseconds computed here: the format style's own fraction goes through
+        // floating point and truncates, so a parsed date could print a millisecond earlier
+        // (a saved session would drift on every resume).
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        let seconds = (milliseconds / 1000).rounded(.down)
+        let text = Date(timeIntervalSince1970: seconds).formatted(whole)  // ends in "Z"
+        let fraction = String(Int(milliseconds - seconds * 1000))
+        return text.dropLast() + "." + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
     }
 
     public static func date(_ text: String) -> Date? {

@@ -145,7 +145,7 @@ extension ScenarioDecoder {
     private mutating func counters(into declarations: inout [String: Int]) throws -> [Counter] {
         var counters: [Counter] = []
         _ = try namedMembers(what: "counter name → initial value") { decoder, name, keyOffset in
-            if !ScenarioDecoder.isValidName(name) {
+            if !ScenarioDecoder.isValidID(name.utf8) {
                 decoder.report(.invalidID, "counter name \"\(name.replacingQuotes())\" must use lowercase letters, digits and single hyphens", at: keyOffset)
             }
             guard let initial = try decoder.integer(-1000...1000, what: "a counter's initial value") else { return }
@@ -155,23 +155,6 @@ extension ScenarioDecoder {
         return counters
     }
 
-    /// The id rule for names that arrive as decoded strings.
-    static func isValidName(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
-        guard !bytes.isEmpty, bytes.count <= maxIDLength, bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return false }
-        var previousHyphen = false
-        for b in bytes {
-            if b == UInt8(ascii: "-") {
-                if previousHyphen { return false }
-                previousHyphen = true
-            } else if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {
-                previousHyphen = false
-            } else {
-                return false
-            }
-        }
-        return true
-    }
 
     /// Builds the id index and resolves each choice's `next` to a scene index.
     private func resolveLinks(_ scenario: inout Scenario) {

@@ -117,11 +117,14 @@ struct ScenarioDecoder {
     }
 
     static func isValidID(_ token: StringToken, in scanner: JSONScanner) -> Bool {
-        let length = token.end - token.start
-        guard !token.hasEscapes, length > 0, length <= maxIDLength else { return false }
+        !token.hasEscapes && isValidID(UnsafeBufferPointer(start: scanner.base + token.start, count: token.end - token.start))
+    }
+
+    /// The id rule: 1 to 64 of a–z and 0–9, with single hyphens between them.
+    static func isValidID<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= maxIDLength else { return false }
         var previousHyphen = true  // no leading hyphen
-        for index in token.start..<token.end {
-            let b = scanner.base[index]
+        for b in bytes {
             if b == UInt8(ascii: "-") {
                 if previousHyphen { return false }
                 previousHyphen = true

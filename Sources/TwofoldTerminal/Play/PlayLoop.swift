@@ -25,15 +25,18 @@ public final class PlayLoop {
     public static let commands = ["help", "status", "back", "restart", "path", "quit"]
 
     private var engine: Engine
+    private let analysis: ScenarioAnalysis
     private let reader: LineReader
     private let screen: Screen
     private let now: @Sendable () -> Date
     private let record: (SessionState, Step, [String: String]) throws -> Void
 
     public init(engine: Engine, reader: LineReader, screen: Screen,
+                analysis: ScenarioAnalysis? = nil,
                 now: @escaping @Sendable () -> Date,
                 record: @escaping (SessionState, Step, [String: String]) throws -> Void) {
         self.engine = engine
+        self.analysis = analysis ?? ScenarioAnalysis(engine.scenario)
         self.reader = reader
         self.screen = screen
         self.now = now
@@ -179,7 +182,6 @@ public final class PlayLoop {
 
     private func showStatus() {
         let decisions = engine.state.decisions
-        let analysis = ScenarioAnalysis(engine.scenario)
         let card = ScoreCard(decisions: decisions, scenario: engine.scenario, analysis: analysis)
         screen.line("After \(decisions.count) decision\(decisions.count == 1 ? "" : "s"):")
         for axis in engine.scenario.axes {

@@ -28,16 +28,21 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext.open()
-        var sessions = try context.store.activeSessions(learner: learner, scenarioID: scenario, kind: "solo")
+        var sessions = try context.store.activeSessions(learner: learner, scenarioID: scenario, kind: nil)
         if let session {
             sessions = sessions.filter { $0.id.lowercased().hasPrefix(session.lowercased()) }
         }
         let player = PlaySession(context: context, formats: report.formats, outFolder: report.out, email: report.learnerEmail)
+        let facilitator = FacilitateSession(context: context, formats: report.formats, outFolder: report.out)
+        // Solo sessions play on; group sessions go back to the facilitator's prompt.
+        func resume(_ record: SessionRecord) throws -> Int32 {
+            record.kind == "group" ? try facilitator.resume(record) : try player.resume(record)
+        }
         guard !sessions.isEmpty else {
             throw CLIError(message: "no saved session to resume" + (learner != nil || scenario != nil || session != nil ? " matches" : ""))
         }
         if sessions.count == 1 {
-            let status = try player.resume(sessions[0])
+            let status = try resume(sessions[0])
             if status != 0 { throw ExitCode(status) }
             return
         }
@@ -57,7 +62,7 @@ struct ResumeCommand: ParsableCommand {
             case .line(let text):
                 if text.lowercased() == "q" || text.isEmpty { return }
                 if let number = Int(text), (1...sessions.count).contains(number) {
-                    let status = try player.resume(sessions[number - 1])
+                    let status = try resume(sessions[number - 1])
                     if status != 0 { throw ExitCode(status) }
                     return
                 }

@@ -43,7 +43,7 @@ struct PlaySession {
     }
 
     /// The scenario file for a saved session: where it was, else the library entry with its id.
-    private func locate(_ record: SessionRecord) throws -> String {
+    func locate(_ record: SessionRecord) throws -> String {
         if FileManager.default.fileExists(atPath: record.scenarioPath) { return record.scenarioPath }
         if let entry = ScenarioLibrary.standard.scan().entries.first(where: { $0.id == record.scenarioID }) { return entry.path }
         throw CLIError(message: "the scenario file of this session (\(record.scenarioPath.terminalSafe)) is gone, and no scenario \"\(record.scenarioID)\" is in the library", exitCode: 66)

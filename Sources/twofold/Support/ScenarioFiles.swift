@@ -21,7 +21,9 @@ enum ScenarioFiles {
             var found: [String] = []
             while let relative = walker.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
-                if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                // lstat rather than `walker.fileAttributes`, which also looks up the owner's
+                // user and group names (reading /etc/passwd and /etc/group) for every entry.
+                if isDirectoryEntry((path as NSString).appendingPathComponent(relative)) {
                     if name == "schema" || name.hasPrefix(".") { walker.skipDescendants() }
                     continue
                 }
@@ -34,13 +36,19 @@ enum ScenarioFiles {
         return files
     }
 
+    /// Whether `path` is a directory itself (not a symbolic link to one).
+    private static func isDirectoryEntry(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Reads and decodes one file. Unreadable or oversized files come back as a document
     /// that carries a single diagnostic, so callers treat every file alike.
     static func read(_ path: String) -> Result<Data, ReadFailure> {
         let manager = FileManager.default
-        if let attributes = try? manager.attributesOfItem(atPath: path),
-           let size = attributes[.size] as? Int, size > ScenarioLoader.maxFileSize {
-            return .failure(.tooLarge(ScenarioLoader.tooLarge(file: path, size: size)))
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) > ScenarioLoader.maxFileSize {
+            return .failure(.tooLarge(ScenarioLoader.tooLarge(file: path, size: Int(info.st_size))))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(.unreadable("\(path): cannot open the file (\(manager.fileExists(atPath: path) ? "permission denied" : "no such file"))"))

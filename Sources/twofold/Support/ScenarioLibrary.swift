@@ -92,9 +92,23 @@ struct ScenarioLibrary {
             return reference
         }
         if !reference.contains("/") && !reference.hasSuffix(".json") {
-            if let entry = scan().entries.first(where: { $0.id == reference }) { return entry.path }
+            if let path = file(forID: reference) { return path }
             throw CLIError(message: "no scenario \"\(reference.terminalSafe)\" in the library; `twofold list` shows the ids", exitCode: 66)
         }
         throw CLIError(message: "\(reference.terminalSafe): no such file", exitCode: 66)
+    }
+
+    /// The playable scenario with this id, found without linting the whole library (as
+    /// `scan` does): a file named after the id (the library's convention) is tried first,
+    /// then every file in scan order is decoded, and only those with the id are linted.
+    private func file(forID id: String) -> String? {
+        let files = folders.flatMap { (try? ScenarioFiles.expand([$0.path])) ?? [] }
+        let named = files.filter { ($0 as NSString).lastPathComponent == id + ".json" }
+        for file in named + files {
+            guard case .success(let data) = ScenarioFiles.read(file) else { continue }
+            let document = ScenarioLoader.decode(data, file: file)
+            if document.scenario?.id == id, Linter.lint(document).playable != nil { return file }
+        }
+        return nil
     }
 }

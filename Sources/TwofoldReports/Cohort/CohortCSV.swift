@@ -1,0 +1,130 @@
+import TwofoldCore
+
+/// The cohort as CSV: a header, then one row per learner attempt.
+///
+/// The first eight columns are the product contract's; the rest add what a spreadsheet
+/// needs to slice further. `scenario`, `profile` and `ending` are ids (stable across
+/// languages and edits); `scenario_title` and `ending_title` carry the words. Percents,
+/// raws and the decision count are number cells; every text cell goes through
+/// ``CSV/text(_:)`` (RFC 4180 quoting, formula starts neutralised) after control
+/// characters are removed; a cell with nothing to clean is written straight from its
+/// bytes with the same result, which is what keeps a 100,000-row export fast.
+public enum CohortCSV {
+    public static let columns = [
+        "learner", "cohort", "scenario", "manager_percent", "leader_percent", "profile", "ending", "finished_at",
+        "attempt_id", "session", "group_session_id", "learner_email", "scenario_title", "ending_title",
+        "started_at", "manager_raw", "manager_min", "manager_max", "leader_raw", "leader_min", "leader_max",
+        "decisions",
+    ]
+
+    /// The header record.
+    public static var header: String { CSV.row(columns) }
+
+    /// One attempt's record, CRLF-terminated.
+    public static func row(_ row: CohortRow) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(384)
+        text(row.learner, &out)
+        text(row.cohort ?? "", &out)
+        text(row.scenarioId, &out)
+        number(row.manager.percent, &out)
+        number(row.leader.percent, &out)
+        text(row.profile.rawValue, &out)
+        text(row.endingScene, &out)
+        text(CohortDates.string(row.finishedAt), &out)
+        text(row.attemptId, &out)
+        text(row.session.rawValue, &out)
+        text(row.groupSessionId ?? "", &out)
+        text(row.email ?? "", &out)
+        text(row.scenarioTitle, &out)
+        text(row.endingTitle, &out)
+        text(CohortDates.string(row.startedAt), &out)
+        for value in [row.manager.raw, row.manager.min, row.manager.max, row.leader.raw, row.leader.min, row.leader.max,
+                      row.decisionCount] {
+            number(value, &out)
+        }
+        out[out.count - 1] = 0x0D  // the last separator becomes CRLF
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a text cell and a comma: exactly what ``CSV/text(_:)`` makes of the cleaned
+    /// text (see ``ReportText/clean(_:keepNewlines:)``). A cell with nothing to clean is
+    /// written from its bytes — quoted when it holds a quote or comma, with a leading
+    /// apostrophe when it starts like a formula; any other goes through the shared helpers.
+    static func text(_ value: String, _ out: inout [UInt8]) {
+        var value = value
+        let done = value.withUTF8 { bytes -> Bool in
+            guard let needsQuotes = scan(bytes) else { return false }
+            let formula = bytes.first.map { CSV.formulaStartBytes.contains($0) } ?? false
+            if needsQuotes { out.append(0x22) }
+            if formula { out.append(0x27) }
+            if needsQuotes {
+                for byte in bytes {
+                    out.append(byte)
+                    if byte == 0x22 { out.append(0x22) }
+                }
+                out.append(0x22)
+            } else {
+                out.append(contentsOf: bytes)
+            }
+            return true
+        }
+        if !done { out.append(contentsOf: CSV.text(ReportText.clean(value, keepNewlines: true)).utf8) }
+        out.append(0x2C)
+    }
+
+    /// Appends a number cell and a comma.
+    static func number(_ value: Int, _ out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(0x30 + magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
+        out.append(0x2C)
+    }
+
+    /// Nil when the UTF-8 bytes hold something cleaning would change (an ASCII control
+    /// or DEL, a C1 control, a bidirectional mark); otherwise whether a quote or comma
+    /// makes the cell need quoting.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var quotes = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte < 0x20 || byte == 0x7F { return nil }
+                if byte == 0x22 || byte == 0x2C { quotes = true }
+                index += 1
+                continue
+            }
+            let next = index + 1 < count ? bytes[index + 1] : 0
+            switch byte {
+            case 0xC2 where next >= 0x80 && next <= 0x9F: return nil  // U+0080–U+009F
+            case 0xD8 where next == 0x9C: return nil  // U+061C
+            case 0xE2:
+                let third = index + 2 < count ? bytes[index + 2] : 0
+                if next == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) { return nil }
+                if next == 0x81 && (0xA6...0xA9).contains(third) { return nil }
+            default: break
+            }
+            index += 1
+        }
+        return quotes
+    }
+}
+
+extension CSV {
+    /// The ASCII bytes of ``formulaStarts``.
+    static let formulaStartBytes: Set<UInt8> = Set(formulaStarts.compactMap { $0.asciiValue })
+}

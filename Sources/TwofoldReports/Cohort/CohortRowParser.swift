@@ -1,0 +1,384 @@
+import Foundation
+import TwofoldCore
+
+/// A field that is missing or of the wrong type, named by its JSON path.
+struct FieldProblem: Error {
+    var path: String
+    var reason: String
+
+    static func missing(_ path: String) -> FieldProblem { FieldProblem(path: path, reason: "this field is missing") }
+}
+
+/// Walks one report document with a ``JSONReader``, collecting a ``CohortRow``'s fields.
+///
+/// Paths for messages are built only when something is wrong (`@autoclosure`), so a
+/// good report costs no string work beyond the values kept.
+struct CohortRowParser {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var reader: JSONReader
+    private let includeChoices: Bool
+    private var seen: Fields = []
+    private var row = CohortRow(attemptId: "", learner: "", cohort: nil, scenarioId: "", scenarioTitle: "",
+                                startedAt: Date(timeIntervalSince1970: 0), finishedAt: Date(timeIntervalSince1970: 0),
+                                manager: AxisScore(raw: 0, min: 0, max: 0), leader: AxisScore(raw: 0, min: 0, max: 0),
+                                profile: .emerging, endingScene: "", endingTitle: "", decisionCount: 0, choices: [])
+    private var version = 0
+
+    /// The top-level fields a report must have.
+    private struct Fields: OptionSet {
+        let rawValue: UInt16
+        static let reportVersion = Fields(rawValue: 1 << 0)
+        static let learner = Fields(rawValue: 1 << 1)
+        static let scenario = Fields(rawValue: 1 << 2)
+        static let startedAt = Fields(rawValue: 1 << 3)
+        static let finishedAt = Fields(rawValue: 1 << 4)
+        static let decisions = Fields(rawValue: 1 << 5)
+        static let scores = Fields(rawValue: 1 << 6)
+        static let profile = Fields(rawValue: 1 << 7)
+        static let ending = Fields(rawValue: 1 << 8)
+        /// In the order `decodeJSON` reports them missing.
+        static let required: [(Fields, String)] = [
+            (.learner, "learner"), (.scenario, "scenario"), (.startedAt, "startedAt"), (.finishedAt, "finishedAt"),
+            (.decisions, "decisions"), (.scores, "scores"), (.profile, "profile"), (.ending, "ending"),
+        ]
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, includeChoices: Bool) {
+        self.bytes = bytes
+        reader = JSONReader(bytes)
+        self.includeChoices = includeChoices
+    }
+
+    mutating func parse() throws(ReportError) -> CohortInput {
+        var problem: FieldProblem?
+        do {
+            guard try reader.kind() == .object else { return try classifyOther() }
+            try reader.beginObject()
+            while let key = try reader.nextKey() { try member(key) }
+            try reader.expectEnd()
+            if let missing = Fields.required.first(where: { !seen.contains($0.0) }) {
+                problem = .missing(missing.1)
+            } else if !seen.contains(.reportVersion) {
+                problem = .missing("reportVersion")
+            }
+        } catch let failure as FieldProblem {
+            problem = failure
+        } catch let failure as JSONReader.Failure {
+            throw .malformed(path: "", reason: "the file is not valid JSON (\(failure))")
+        } catch {
+            throw .malformed(path: "", reason: "\(error)")
+        }
+        guard let problem else {
+            try check(version)
+            return .attempt(row)
+        }
+        return try explain(problem)
+    }
+
+    /// A version this build reads, or the error for it.
+    private func check(_ version: Int) throws(ReportError) {
+        if version > LearnerReport.currentVersion { throw .newerVersion(version) }
+        if version < 1 { throw .malformed(path: "reportVersion", reason: "\(version) is not a report version") }
+    }
+
+    /// Something was wrong: read the top level again for what the file is and its version,
+    /// which decide the message (a newer report may have changed any other field).
+    private func explain(_ problem: FieldProblem) throws(ReportError) -> CohortInput {
+        var probe = JSONReader(bytes)
+        var version: Int?
+        var keys = Set<String>()
+        do {
+            try probe.beginObject()
+            while let key = try probe.nextKey() {
+                if key == "reportVersion", try probe.kind() == .number {
+                    version = try? probe.int()
+                } else {
+                    keys.insert(key.string)
+                    try probe.skipValue()
+                }
+            }
+        } catch {
+            throw .malformed(path: "", reason: "the file is not valid JSON (\(error))")
+        }
+        if version == nil && !keys.contains("learner") {
+            if keys.contains("participants") { return .other(.groupReport) }
+            if keys.contains("rows") && keys.contains("summary") { return .other(.cohortExport) }
+        }
+        guard let version else {
+            throw problem.path == "reportVersion" ? .malformed(path: problem.path, reason: problem.reason)
+                                                  : .malformed(path: "reportVersion", reason: "this field is missing")
+        }
+        try check(version)
+        throw .malformed(path: problem.path, reason: problem.reason)
+    }
+
+    /// The document is not an object: an xAPI statement array, or not a report at all.
+    private mutating func classifyOther() throws(ReportError) -> CohortInput {
+        do {
+            let kind = try reader.kind()
+            if kind == .array {
+                try reader.beginArray()
+                if try reader.nextElement(), try reader.kind() == .object {
+                    try reader.beginObject()
+                    while let key = try reader.nextKey() {
+                        if key == "actor" || key == "verb" { return .other(.xAPIStatements) }
+                        try reader.skipValue()
+                    }
+                }
+            }
+            throw ReportError.malformed(path: "", reason: kind == .array ? "expected an object, found an array" : "expected an object")
+        } catch let error as ReportError {
+            throw error
+        } catch {
+            throw .malformed(path: "", reason: "the file is not valid JSON (\(error))")
+        }
+    }
+
+    // MARK: Top-level members
+
+    private mutating func member(_ key: JSONReader.Key) throws {
+        if key == "reportVersion" {
+            version = try int("reportVersion")
+            seen.insert(.reportVersion)
+        } else if key == "attemptId" {
+            row.attemptId = try optionalString("attemptId") ?? ""
+        } else if key == "learner" {
+            try learner()
+            seen.insert(.learner)
+        } else if key == "cohort" {
+            row.cohort = try optionalString("cohort")
+        } else if key == "scenario" {
+            try scenario()
+            seen.insert(.scenario)
+        } else if key == "startedAt" {
+            row.startedAt = try date("startedAt")
+            seen.insert(.startedAt)
+        } else if key == "finishedAt" {
+            row.finishedAt = try date("finishedAt")
+            seen.insert(.finishedAt)
+        } else if key == "decisions" {
+            try decisions()
+            seen.insert(.decisions)
+        } else if key == "scores" {
+            try scores()
+            seen.insert(.scores)
+        } else if key == "profile" {
+            try profile()
+            seen.insert(.profile)
+        } else if key == "ending" {
+            try ending()
+            seen.insert(.ending)
+        } else if key == "session" {
+            try session()
+        } else {
+            try reader.skipValue()
+        }
+    }
+
+    private mutating func learner() throws {
+        var name: String?
+        try object("learner") { parser, key in
+            if key == "name" { name = try parser.string("learner.name") }
+            else if key == "email" { parser.row.email = try parser.optionalString("learner.email") }
+            else { try parser.reader.skipValue() }
+        }
+        guard let name else { throw FieldProblem.missing("learner.name") }
+        row.learner = name
+    }
+
+    private mutating func scenario() throws {
+        var id: String?, title: String?, domain = false
+        try object("scenario") { parser, key in
+            if key == "id" { id = try parser.string("scenario.id") }
+            else if key == "title" { title = try parser.string("scenario.title") }
+            else if key == "domain" { try parser.skipString("scenario.domain"); domain = true }
+            else if key == "profileThreshold" {
+                if try !parser.reader.null() { parser.row.profileThreshold = try parser.int("scenario.profileThreshold") }
+            } else { try parser.reader.skipValue() }
+        }
+        guard let id else { throw FieldProblem.missing("scenario.id") }
+        guard let title else { throw FieldProblem.missing("scenario.title") }
+        guard domain else { throw FieldProblem.missing("scenario.domain") }
+        row.scenarioId = id
+        row.scenarioTitle = title
+    }
+
+    private mutating func decisions() throws {
+        try expect(.array, "decisions", "an array")
+        try reader.beginArray()
+        var index = 0
+        var picks: [CohortRow.Pick] = []
+        while try reader.nextElement() {
+            var scene: String?, choice: String?, hasScene = false, hasChoice = false, hasScores = false
+            var vote: String??
+            try object("decisions[\(index)]") { parser, key in
+                if key == "scene" {
+                    if parser.includeChoices { scene = try parser.string("decisions[\(index)].scene") }
+                    else { try parser.skipString("decisions[\(index)].scene") }
+                    hasScene = true
+                } else if key == "choice" {
+                    if parser.includeChoices { choice = try parser.string("decisions[\(index)].choice") }
+                    else { try parser.skipString("decisions[\(index)].choice") }
+                    hasChoice = true
+                } else if key == "scores" {
+                    try parser.object("decisions[\(index)].scores") { parser, key in
+                        _ = try parser.int("decisions[\(index)].scores.\(key.string)")
+                    }
+                    hasScores = true
+                } else if key == "vote" {
+                    if try !parser.reader.null() { vote = .some(try parser.vote("decisions[\(index)].vote")) }
+                } else {
+                    try parser.reader.skipValue()
+                }
+            }
+            guard hasScene else { throw FieldProblem.missing("decisions[\(index)].scene") }
+            guard hasChoice else { throw FieldProblem.missing("decisions[\(index)].choice") }
+            guard hasScores else { throw FieldProblem.missing("decisions[\(index)].scores") }
+            if includeChoices, let scene { picks.append(CohortRow.Pick(scene: scene, choice: vote ?? choice)) }
+            index += 1
+        }
+        row.decisionCount = index
+        row.choices = picks
+    }
+
+    /// A group vote's choice (nil for an abstention); `participant` is required.
+    private mutating func vote(_ path: @autoclosure () -> String) throws -> String? {
+        var participant = false, choice: String?
+        try object(path()) { parser, key in
+            if key == "participant" { try parser.skipString(path() + ".participant"); participant = true }
+            else if key == "choice" { choice = try parser.optionalString(path() + ".choice") }
+            else { try parser.reader.skipValue() }
+        }
+        guard participant else { throw FieldProblem.missing(path() + ".participant") }
+        return choice
+    }
+
+    private mutating func scores() throws {
+        var manager: AxisScore?, leader: AxisScore?
+        try object("scores") { parser, key in
+            if key == "manager" { manager = try parser.axis("scores.manager") }
+            else if key == "leader" { leader = try parser.axis("scores.leader") }
+            else { _ = try parser.axis("scores.\(key.string)") }
+        }
+        guard let manager else { throw FieldProblem.missing("scores.manager") }
+        guard let leader else { throw FieldProblem.missing("scores.leader") }
+        row.manager = manager
+        row.leader = leader
+    }
+
+    private mutating func axis(_ path: @autoclosure () -> String) throws -> AxisScore {
+        var raw: Int?, min: Int?, max: Int?, percent: Int?
+        try object(path()) { parser, key in
+            if key == "raw" { raw = try parser.int(path() + ".raw") }
+            else if key == "min" { min = try parser.int(path() + ".min") }
+            else if key == "max" { max = try parser.int(path() + ".max") }
+            else if key == "percent" { percent = try parser.int(path() + ".percent") }
+            else { try parser.reader.skipValue() }
+        }
+        guard let raw else { throw FieldProblem.missing(path() + ".raw") }
+        guard let min else { throw FieldProblem.missing(path() + ".min") }
+        guard let max else { throw FieldProblem.missing(path() + ".max") }
+        guard let percent else { throw FieldProblem.missing(path() + ".percent") }
+        var score = AxisScore(raw: raw, min: min, max: max)
+        score.percent = percent
+        return score
+    }
+
+    private mutating func profile() throws {
+        var found: ProfileKey?
+        try object("profile") { parser, key in
+            if key == "key" {
+                let text = try parser.string("profile.key")
+                guard let profile = ProfileKey(rawValue: text) else {
+                    throw FieldProblem(path: "profile.key", reason: "\"\(text)\" is not a profile (both, manager, leader or emerging)")
+                }
+                found = profile
+            } else {
+                try parser.reader.skipValue()
+            }
+        }
+        guard let found else { throw FieldProblem.missing("profile.key") }
+        row.profile = found
+    }
+
+    private mutating func ending() throws {
+        var scene: String?, title: String?
+        try object("ending") { parser, key in
+            if key == "scene" { scene = try parser.string("ending.scene") }
+            else if key == "title" { title = try parser.string("ending.title") }
+            else { try parser.reader.skipValue() }
+        }
+        guard let scene else { throw FieldProblem.missing("ending.scene") }
+        guard let title else { throw FieldProblem.missing("ending.title") }
+        row.endingScene = scene
+        row.endingTitle = title
+    }
+
+    private mutating func session() throws {
+        if try reader.null() { return }
+        var kind: LearnerReport.Session.Kind?
+        try object("session") { parser, key in
+            if key == "kind" {
+                let text = try parser.string("session.kind")
+                guard let value = LearnerReport.Session.Kind(rawValue: text) else {
+                    throw FieldProblem(path: "session.kind", reason: "\"\(text)\" is not a session kind (solo or group)")
+                }
+                kind = value
+            } else if key == "groupSessionId" {
+                parser.row.groupSessionId = try parser.optionalString("session.groupSessionId")
+            } else {
+                try parser.reader.skipValue()
+            }
+        }
+        guard let kind else { throw FieldProblem.missing("session.kind") }
+        row.session = kind
+    }
+
+    // MARK: Values
+
+    private mutating func object(_ path: @autoclosure () -> String,
+                                 _ member: (inout CohortRowParser, JSONReader.Key) throws -> Void) throws {
+        try expect(.object, path(), "an object")
+        try reader.beginObject()
+        while let key = try reader.nextKey() { try member(&self, key) }
+    }
+
+    private mutating func expect(_ kind: JSONReader.Kind, _ path: @autoclosure () -> String, _ noun: String) throws {
+        let found = try reader.kind()
+        guard found == kind else {
+            throw FieldProblem(path: path(), reason: found == .null ? "expected \(noun), found null" : "expected \(noun)")
+        }
+    }
+
+    private mutating func string(_ path: @autoclosure () -> String) throws -> String {
+        try expect(.string, path(), "a string")
+        return try reader.string()
+    }
+
+    private mutating func skipString(_ path: @autoclosure () -> String) throws {
+        try expect(.string, path(), "a string")
+        try reader.skipValue()
+    }
+
+    private mutating func optionalString(_ path: @autoclosure () -> String) throws -> String? {
+        if try reader.null() { return nil }
+        return try string(path())
+    }
+
+    private mutating func int(_ path: @autoclosure () -> String) throws -> Int {
+        try expect(.number, path(), "an integer")
+        do {
+            return try reader.int()
+        } catch {
+            throw FieldProblem(path: path(), reason: "expected an integer")
+        }
+    }
+
+    private mutating func date(_ path: @autoclosure () -> String) throws -> Date {
+        let text = try string(path())
+        guard let date = CohortDates.parse(text) else {
+            throw FieldProblem(path: path(), reason: "not an ISO 8601 date: \"\(text)\"")
+        }
+        return date
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import TwofoldCore
+
+/// Puts a facilitated session on the screen in a layout made for a projector: bold
+/// headings, wide margins, numbered choices with room between them, everything wrapped
+/// to the width and every piece of scenario or participant text made safe.
+struct FacilitationView {
+    let screen: Screen
+    let analysis: ScenarioAnalysis
+    /// The scenario's axes, for deltas.
+    let axes: [Axis]
+
+    /// The left margin of body text.
+    private let margin = "    "
+
+    func showOpening(_ session: Facilitation, resumed: Bool) {
+        let scenario = session.scenario
+        screen.blank()
+        screen.heading(scenario.title)
+        screen.blank()
+        screen.paragraph("Group session with \(session.roster.count) participant\(session.roster.count == 1 ? "" : "s"): "
+                         + session.roster.names.joined(separator: ", ") + ".", indent: margin)
+        if resumed {
+            let count = session.decisions.count
+            let votes = session.ballot.compactMap { $0 }.count
+            screen.paragraph("Welcome back. \(count) decision\(count == 1 ? "" : "s") so far" + (votes > 0 ? "; \(votes) vote\(votes == 1 ? "" : "s") in at this one (hidden)." : "."), indent: margin)
+        } else if let briefing = scenario.briefing {
+            screen.blank()
+            screen.paragraph(briefing, indent: margin)
+        }
+        screen.blank()
+        screen.line(margin + screen.dim("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help."))
+    }
+
+    func showScene(_ session: Facilitation) {
+        let scene = session.currentScene
+        screen.blank()
+        if let ending = scene.ending {
+            screen.heading("Ending: " + ending.title)
+            screen.blank()
+            screen.paragraph(scene.text, indent: margin)
+            screen.blank()
+            return
+        }
+        screen.heading("Decision \(session.decisions.count + 1)")
+        screen.blank()
+        screen.paragraph(scene.text, indent: margin)
+        screen.blank()
+        for (index, choice) in session.offeredChoices().enumerated() {
+            let number = "\(margin)\(index + 1).  "
+            let lines = TextLayout.wrap(TextLayout.sanitize(choice.text), width: screen.columns, indent: number,
+                                        hangingIndent: String(repeating: " ", count: number.count))
+            for (position, line) in lines.enumerated() {
+                screen.line(position == 0 ? screen.bold(String(line.prefix(number.count))) + String(line.dropFirst(number.count)) : line)
+            }
+            screen.blank()
+        }
+        screen.paragraph("Votes from " + session.roster.names.joined(separator: ", ") + ", in that order.", indent: margin)
+        screen.blank()
+    }
+
+    func showHint(_ session: Facilitation) {
+        let example = Array(repeating: "1", count: min(session.roster.count, 6)).joined(separator: " ")
+        screen.line(margin + screen.dim("Type one number per participant (e.g. \(example)), Name=N, reveal, go, or help."))
+    }
+
+    /// How many votes are in, without showing which way they went.
+    func showVotesIn(_ session: Facilitation, changed: [String]?) {
+        let split = session.split
+        let cast = session.roster.count - split.waiting.count
+        var text = changed.map { ($0.count == 1 ? "Vote recorded for " : "Votes recorded for ") + $0.joined(separator: ", ") + ". " } ?? ""
+        text += "\(cast) of \(session.roster.count) votes in"
+        text += split.waiting.isEmpty ? " (hidden). Type reveal to show the split, or go." : "; waiting for " + split.waiting.joined(separator: ", ") + "."
+        screen.paragraph(text, indent: margin)
+    }
+
+    /// The split as bars, then each choice's deltas and feedback, then the discussion prompts.
+    func showReveal(_ session: Facilitation) {
+        let split = session.split
+        let offered = session.offeredChoices()
+        let total = max(1, session.roster.count)
+        let barWidth = max(10, min(40, screen.columns - 24))
+        screen.blank()
+        screen.heading("Votes")
+        screen.blank()
+        for option in split.options {
+            let percent = option.count * 100 / total
+            screen.line("\(margin)\(screen.bold(String(option.number).leftAligned(3)))\(screen.bar(percent: percent, width: barWidth))  \(screen.bold(String(option.count)))")
+            screen.blank()
+        }
+        if !split.abstained.isEmpty { screen.paragraph("Abstained: \(split.abstained.count)", indent: margin) }
+        if !split.waiting.isEmpty { screen.paragraph("No vote yet: " + split.waiting.joined(separator: ", "), indent: margin) }
+        switch split.majority {
+        case .choice(let number): screen.paragraph("Most votes: \(number). Type go to follow the majority, or go N.", indent: margin)
+        case .tie(let numbers, _): screen.paragraph("A tie between " + numbers.map(String.init).joined(separator: " and ") + ": type go N to choose.", indent: margin)
+        case .none: screen.paragraph("No votes for a choice yet.", indent: margin)
+        }
+        screen.blank()
+        screen.heading("What each choice does")
+        screen.blank()
+        for (index, choice) in offered.enumerated() {
+            let number = "\(margin)\(index + 1).  "
+            let hanging = String(repeating: " ", count: number.count)
+            screen.paragraph(choice.text, indent: number, hanging: hanging)
+            screen.line(hanging + screen.bold(deltas(choice)))
+            screen.paragraph(choice.feedback, indent: hanging)
+            screen.blank()
+        }
+        screen.heading("To discuss")
+        screen.blank()
+        for prompt in DiscussionPrompts.prompts(scene: session.currentScene, offered: offered, split: split) {
+            screen.paragraph(prompt, indent: margin + "•  ", hanging: margin + "   ")
+            screen.blank()
+        }
+    }
+
+    func showMove(_ move: Facilitation.Move, facilitation session: Facilitation, alreadyRevealed: Bool) {
+        let number = move.number
+        let reason = move.decision.basis == .majority ? "the majority" : "the facilitator's choice"
+        screen.blank()
+        screen.paragraph("The group goes with \(number) (\(reason)): \(move.outcome.choice.text)", indent: margin)
+        if !alreadyRevealed {
+            screen.line(margin + screen.bold(deltas(move.outcome.choice)))
+            screen.paragraph(move.outcome.choice.feedback, indent: margin)
+        }
+        if !move.notVoted.isEmpty {
+            screen.paragraph("No vote from " + move.notVoted.joined(separator: ", ") + ": recorded as abstaining.", indent: margin)
+        }
+    }
+
+    func showBack(_ decision: GroupDecision) {
+        screen.paragraph("Took back the group's last decision and its votes; vote again.", indent: margin)
+    }
+
+    /// Each participant's running scores on their own votes.
+    func showStatus(_ session: Facilitation) {
+        let count = session.decisions.count
+        screen.blank()
+        screen.heading("Scores after \(count) decision\(count == 1 ? "" : "s")")
+        screen.blank()
+        let names = session.roster.names.map(TextLayout.sanitize)
+        let width = min(30, names.map(TextLayout.displayWidth).max() ?? 0)
+        for (index, name) in names.enumerated() {
+            let card = session.scoreCard(of: index, analysis: analysis)
+            var columns = session.scenario.axes.map { axis in
+                ("\(axis.name) \(Screen.signed(card.axes[axis.name]?.raw ?? 0))", axis.name.count + 5)
+            }
+            let abstained = session.abstentions(of: index)
+            if abstained > 0 { columns.append((screen.dim("abstained \(abstained)"), 0)) }
+            let cells = columns.enumerated().map { $0.offset < columns.count - 1 ? $0.element.0.leftAligned($0.element.1) : $0.element.0 }
+            screen.line("\(margin)\(screen.bold(name.leftAligned(width)))  " + cells.joined(separator: "  "))
+        }
+        let range = ScoreCard(decisions: [], scenario: session.scenario, analysis: analysis)
+        screen.blank()
+        screen.line(margin + screen.dim("Complete paths range from \(range.manager.min) to \(range.manager.max) (manager) and \(range.leader.min) to \(range.leader.max) (leader)."))
+    }
+
+    func showHelp(_ session: Facilitation) {
+        let offered = session.offeredChoices().count
+        let example = (0..<session.roster.count).map { String($0 % max(1, offered) + 1) }.prefix(6).joined(separator: " ")
+        let first = TextLayout.sanitize(session.roster.names[0])
+        screen.line("""
+            \(margin)\(example.leftAligned(12)) one vote per participant, in roster order (- to abstain)
+            \(margin)\("\(first)=2".leftAligned(12)) set or correct one vote (several: Ana=1 Ben=-)
+            \(margin)reveal       show the split, each choice's scores and feedback, and questions to discuss
+            \(margin)go           continue along the majority choice (go N: along choice N)
+            \(margin)timer        a discussion countdown (timer 90: ninety seconds); Enter skips it
+            \(margin)status       each participant's scores so far
+            \(margin)back         take back the group's last decision and its votes
+            \(margin)quit         save and leave (continue later with `twofold resume`)
+            \(margin)Tab completes commands, numbers and names; Up and Down recall earlier lines.
+            """)
+    }
+
+    func showError(_ error: FacilitationError) {
+        let text = error.description
+        screen.paragraph(text.prefix(1).uppercased() + text.dropFirst() + ".", indent: margin)
+    }
+
+    func sayGoodbye() {
+        screen.line("Saved. Continue later with: twofold resume")
+    }
+
+    /// `manager +2   leader -1` (and any extra axes).
+    private func deltas(_ choice: Choice) -> String {
+        axes.map { "\($0.name) \(Screen.signed(choice.scores[$0]))" }.joined(separator: "   ")
+    }
+}
+
+extension String {
+    /// Padded with spaces to `width` display columns.
+    fileprivate func leftAligned(_ width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - TextLayout.displayWidth(self)))
+    }
+}

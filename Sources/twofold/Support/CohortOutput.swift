@@ -1,0 +1,80 @@
+import Foundation
+
+/// Where a cohort document goes, written as it is produced.
+///
+/// Standard output gets the text as it comes. A file (`--out`) is built in a hidden
+/// temporary file beside it and renamed into place only when complete, like
+/// ``AtomicFile`` does for reports — but streamed, so a debrief of 100,000 attempts never
+/// holds its whole output in memory. Until ``commit()`` the destination is untouched; a
+/// failure removes the temporary file.
+final class CohortOutput {
+    private let descriptor: Int32
+    private let destination: String?
+    private let temporary: String?
+    private var pending: [UInt8] = []
+    private static let flushSize = 1 << 20
+
+    /// Output to `path`, or to standard output when it is nil or `-`.
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            descriptor = STDOUT_FILENO
+            destination = nil
+            temporary = nil
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/.\(url.lastPathComponent).\(UUID().uuidString).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CLIError(message: "cannot write \(path.terminalSafe): \(String(cString: strerror(errno)))", exitCode: 73)
+        }
+        fchmod(descriptor, 0o644)  // the umask may have narrowed it; reports are meant to be readable
+        self.descriptor = descriptor
+        self.destination = url.path
+        self.temporary = temporary
+        pending.reserveCapacity(Self.flushSize + 64 * 1024)
+    }
+
+    deinit {
+        if let temporary {
+            close(descriptor)
+            unlink(temporary)  // after a commit the name is gone and this does nothing
+        }
+    }
+
+    func write(_ text: String) throws {
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= Self.flushSize { try flush() }
+    }
+
+    /// Finishes the document: flushed, synced and renamed into place for a file.
+    func commit() throws {
+        try flush()
+        guard let destination, let temporary else { return }
+        guard fsync(descriptor) == 0, rename(temporary, destination) == 0 else { throw failure() }
+        let folder = open(URL(fileURLWithPath: destination).deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+
+    private func flush() throws {
+        var offset = 0
+        while offset < pending.count {
+            let written = pending.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure()
+            }
+            offset += written
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func failure() -> CLIError {
+        let reason = String(cString: strerror(errno))
+        return CLIError(message: "cannot write \((destination ?? "standard output").terminalSafe): \(reason)", exitCode: 73)
+    }
+}

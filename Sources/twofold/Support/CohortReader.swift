@@ -1,0 +1,164 @@
+import Dispatch
+import Foundation
+import TwofoldCore
+import TwofoldReports
+
+/// Reads learner reports on every core and hands the outcomes over in file order.
+///
+/// Files go in batches to one worker per core; each worker reads a file into its own
+/// buffer, takes the row out with the streaming reader (``CohortRow/read(_:includeChoices:)``),
+/// applies the filter and the library check, and renders the row's output item — so the
+/// caller's thread only merges, in order. Nothing of a report outlives its batch.
+struct CohortReader {
+    /// What became of one file.
+    enum Outcome: Sendable {
+        /// A learner attempt, with its rendered output item (nil when the format has none).
+        case attempt(CohortRow, item: String?)
+        /// Another kind of Twofold file.
+        case other(CohortInput.OtherFile)
+        /// A report the filter leaves out.
+        case filtered
+        /// Not a readable learner report, or one this debrief cannot use: the reason.
+        case skipped(String)
+    }
+
+    let export: CohortExport
+    let filter: CohortFilter
+    /// The scenario ids of the library.
+    let library: Set<String>
+    let baseIRI: String
+    var batchSize = 512
+    var workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
+
+    /// Reads every file `files` yields; `merge` gets each file's outcome in order, and
+    /// `problem` each argument or folder that could not be opened.
+    func run(_ files: inout CohortFiles, merge: (_ path: String, _ named: Bool, _ outcome: Outcome) throws -> Void,
+             problem: (_ path: String, _ reason: String) -> Void) rethrows {
+        let slots = Slots(capacity: batchSize)
+        var batch: [(path: String, named: Bool)] = []
+        batch.reserveCapacity(batchSize)
+        while true {
+            batch.removeAll(keepingCapacity: true)
+            while batch.count < batchSize, let item = files.next() {
+                switch item {
+                case .file(let path, let named): batch.append((path, named))
+                case .problem(let path, let reason): problem(path, reason)
+                }
+            }
+            if batch.isEmpty { return }
+            let paths = batch.map(\.path)
+            let workers = min(self.workers, paths.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+                for index in stride(from: worker, to: paths.count, by: workers) {
+                    slots[index] = process(paths[index], buffer: &buffer)
+                }
+            }
+            for index in batch.indices {
+                try merge(batch[index].path, batch[index].named, slots.take(index))
+            }
+        }
+    }
+
+    /// Reads and classifies one file.
+    func process(_ path: String, buffer: inout [UInt8]) -> Outcome {
+        let count: Int
+        switch Self.read(path, into: &buffer) {
+        case .success(let read): count = read
+        case .failure(let error): return .skipped(error.reason)
+        }
+        return buffer.withUnsafeBufferPointer { whole -> Outcome in
+            let bytes = UnsafeBufferPointer(rebasing: whole[0..<count])
+            let input: CohortInput
+            do {
+                input = try CohortRow.read(bytes, includeChoices: export.needsSummary)
+            } catch {
+                return .skipped("\(error)")
+            }
+            guard case .attempt(let row) = input else {
+                if case .other(let kind) = input { return .other(kind) }
+                return .filtered
+            }
+            guard filter.accepts(row) else { return .filtered }
+            guard library.contains(row.scenarioId) else {
+                return .skipped("the scenario \"\(row.scenarioId)\" is not in the library (`twofold list` shows it)")
+            }
+            if export.needsWholeReports {
+                do {
+                    let report = try LearnerReport.decodeJSON(Data(bytes))
+                    return .attempt(row, item: CohortExport.item(report: report, baseIRI: baseIRI))
+                } catch {
+                    return .skipped("\(error)")
+                }
+            }
+            return .attempt(row, item: export.item(row))
+        }
+    }
+
+    /// The largest file taken for a report; learner reports are a few kilobytes.
+    static let sizeLimit = 32 * 1024 * 1024
+
+    struct ReadError: Error {
+        var reason: String
+    }
+
+    /// Reads the whole file into `buffer` (grown as needed); returns the byte count.
+    static func read(_ path: String, into buffer: inout [UInt8]) -> Result<Int, ReadError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(ReadError(reason: "cannot be read: " + String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(ReadError(reason: "cannot be read: " + String(cString: strerror(errno)))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadError(reason: "not a regular file")) }
+        guard Int(info.st_size) <= sizeLimit else {
+            return .failure(ReadError(reason: "larger than \(sizeLimit / 1024 / 1024) MiB, so not a learner report"))
+        }
+        // Room for one byte more than the file: a read that comes back short is the end,
+        // so a file that has not grown since `fstat` takes a single read.
+        if buffer.count < Int(info.st_size) + 1 { buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 4096) }
+        var total = 0
+        while true {
+            if total == buffer.count {
+                guard total < sizeLimit else { return .failure(ReadError(reason: "larger than \(sizeLimit / 1024 / 1024) MiB, so not a learner report")) }
+                buffer += [UInt8](repeating: 0, count: buffer.count)
+            }
+            let wanted = buffer.count - total
+            let got = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + total, wanted) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadError(reason: "cannot be read: " + String(cString: strerror(errno))))
+            }
+            total += got
+            if got == 0 || (got < wanted && total >= Int(info.st_size)) { return .success(total) }
+        }
+    }
+}
+
+/// One outcome per file of a batch, written by the workers at distinct indices and read
+/// by the merging thread after they have all finished.
+private final class Slots: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<CohortReader.Outcome?>
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        storage = .allocate(capacity: capacity)
+        storage.initialize(repeating: nil, count: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: capacity)
+        storage.deallocate()
+    }
+
+    subscript(index: Int) -> CohortReader.Outcome? {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    /// The outcome at `index`, leaving the slot empty.
+    func take(_ index: Int) -> CohortReader.Outcome {
+        defer { storage[index] = nil }
+        return storage[index] ?? .skipped("was not read")
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import TwofoldCore
+
+@Suite("JSONReader")
+struct JSONReaderTests {
+    /// Runs `body` on a reader over `text`.
+    private func read<T>(_ text: String, _ body: (inout JSONReader) throws -> T) throws -> T {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer)
+            return try body(&reader)
+        }
+    }
+
+    @Test("pulls the wanted fields and skips the rest")
+    func pull() throws {
+        let text = #"{"skip": {"deep": [1, {"x": "y"}, null]}, "name": "Ana \"A\" Silva", "n": -12, "ok": true, "none": null, "list": [1, 2, 3]}"#
+        let result = try read(text) { reader -> (String, Int, Bool, Bool, Int) in
+            var name = "", n = 0, ok = false, none = false, count = 0
+            try reader.beginObject()
+            while let key = try reader.nextKey() {
+                if key == "name" { name = try reader.string() }
+                else if key == "n" { n = try reader.int() }
+                else if key == "ok" { ok = try reader.bool() }
+                else if key == "none" { none = try reader.null() }
+                else if key == "list" {
+                    try reader.beginArray()
+                    while try reader.nextElement() { _ = try reader.int(); count += 1 }
+                } else { try reader.skipValue() }
+            }
+            try reader.expectEnd()
+            return (name, n, ok, none, count)
+        }
+        #expect(result.0 == "Ana \"A\" Silva" && result.1 == -12 && result.2 && result.3 && result.4 == 3)
+    }
+
+    @Test("keys with escapes compare by their text; empty containers end at once")
+    func keys() throws {
+        let names = try read(#"{"na\u006De": {}, "b": [], "\u00e9": 1}"#) { reader -> [String] in
+            var names: [String] = []
+            try reader.beginObject()
+            while let key = try reader.nextKey() {
+                names.append(key.string)
+                #expect((key == "name") == (names.count == 1))
+                if try reader.kind() == .object {
+                    try reader.beginObject()
+                    #expect(try reader.nextKey() == nil)
+                } else if try reader.kind() == .array {
+                    try reader.beginArray()
+                    #expect(try !reader.nextElement())
+                } else {
+                    try reader.skipValue()
+                }
+            }
+            return names
+        }
+        #expect(names == ["name", "b", "é"])
+    }
+
+    @Test("failures carry a line and column", arguments: [
+        ("{\n  \"a\": tru\n}", 2, 8),
+        ("{\"a\": 1,}", 1, 9),
+        ("[1 2]", 1, 4),
+        ("", 1, 1),
+    ])
+    func failures(_ text: String, _ line: Int, _ column: Int) throws {
+        do {
+            try read(text) { reader in
+                try reader.skipValue()
+                try reader.expectEnd()
+            }
+            Issue.record("no failure for \(text.debugDescription)")
+        } catch let failure as JSONReader.Failure {
+            #expect(failure.line == line && failure.column == column, "\(failure)")
+        }
+    }
+
+    @Test("type checks: a fraction is no integer, a string is no number")
+    func types() throws {
+        #expect(throws: JSONReader.Failure.self) { try read("2.5") { try $0.int() } }
+        #expect(try read("2.0") { try $0.int() } == 2)
+        #expect(throws: JSONReader.Failure.self) { try read("\"2\"") { try $0.int() } }
+        #expect(throws: JSONReader.Failure.self) { try read("3") { try $0.string() } }
+        #expect(try read("  \"x\"") { try $0.kind() } == .string)
+        #expect(try read("[[[[1]]]]") { reader -> Bool in
+            do { try reader.skipValue() } catch { return true }
+            return false
+        } == false)
+        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(throws: JSONReader.Failure.self) { try read(deep) { try $0.skipValue() } }
+    }
+}
