@@ -1,6 +1,6 @@
 // Measures the play engine alone (no store, no terminal): loads a scenario file, then
 // takes seeded random choices, restarting whenever an ending is reached, and prints
-// the steps per second as one JSON object on standard output.
+// the steps per second (of wall time and of CPU time) as one JSON object on standard output.
 //
 // Usage: twofold-engine-bench SCENARIO.json [--steps N] [--seed S]
 // Used by Scripts/bench (section `engine`).
@@ -29,6 +29,14 @@ func fail(_ message: String) -> Never {
 func seconds(since start: ContinuousClock.Instant) -> Double {
     let elapsed = ContinuousClock.now - start
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+/// CPU time used by this process so far, in seconds: unlike wall time, it does not count
+/// the time other processes on a busy machine take.
+func cpuSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -85,12 +93,15 @@ func run(_ count: Int, engine: inout Engine, random: inout SeededGenerator, at n
 
 _ = run(min(steps, 10_000), engine: &engine, random: &random, at: now)  // warm-up
 let start = ContinuousClock.now
+let cpuStart = cpuSeconds()
 let restarts = run(steps, engine: &engine, random: &random, at: now)
+let cpu = cpuSeconds() - cpuStart
 let elapsed = seconds(since: start)
 
 let report: [String: Any] = [
     "file": file, "scenes": scenario.scenes.count, "steps": steps, "restarts": restarts,
     "seconds": elapsed, "stepsPerSecond": Double(steps) / elapsed, "loadSeconds": loadSeconds,
+    "cpuSeconds": cpu, "stepsPerCPUSecond": Double(steps) / cpu,
 ]
 let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
 print(String(decoding: json, as: UTF8.self))

@@ -63,6 +63,10 @@ struct JSONReaderTests {
         ("{\"a\": 1,}", 1, 9),
         ("[1 2]", 1, 4),
         ("", 1, 1),
+        ("[1,\n        ]", 2, 9),
+        ("{\"a\": [1, {\"b\": 2,        }]}", 1, 27),
+        ("{\"a\": 1 \"b\": 2}", 1, 9),
+        ("[1,", 1, 4),
     ])
     func failures(_ text: String, _ line: Int, _ column: Int) throws {
         do {
@@ -73,6 +77,25 @@ struct JSONReaderTests {
             Issue.record("no failure for \(text.debugDescription)")
         } catch let failure as JSONReader.Failure {
             #expect(failure.line == line && failure.column == column, "\(failure)")
+        }
+    }
+
+    @Test("skipping agrees with the scanner on well-formed and broken documents")
+    func skipAgrees() throws {
+        let documents = ["{}", "[]", "{ \"a\" : [ 1 , 2.5e3 , true , null , \"x\\u00e9\" ] }", "[[],[{}],{\"k\":{}}]",
+                         "{\"a\":1,}", "[1,]", "[,1]", "{,}", "{\"a\"}", "{\"a\":}", "[\"\u{1}\"]", "[01]", "[1.]",
+                         "[\"\\q\"]", "[tru]", "{\"a\":1}}", "        \n  [ 1 ,\n          2 ]  "]
+        for text in documents {
+            let bytes = Array(text.utf8)
+            let mine: Bool = bytes.withUnsafeBufferPointer { buffer in
+                var reader = JSONReader(buffer)
+                do { try reader.skipValue(); try reader.expectEnd(); return true } catch { return false }
+            }
+            let theirs: Bool = bytes.withUnsafeBufferPointer { buffer in
+                var scanner = JSONScanner(buffer, maxDepth: 64)
+                do { try scanner.skipValue(); try scanner.expectEnd(); return true } catch { return false }
+            }
+            #expect(mine == theirs, "\(text.debugDescription)")
         }
     }
 

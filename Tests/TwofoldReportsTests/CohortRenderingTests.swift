@@ -93,6 +93,13 @@ struct CohortRenderingTests {
         #expect(rows == reports.map { CohortJSON.Row(CohortRow($0)) })
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["attempts"] as? Int == reports.count)
+        // Learners are encoded one by one and spliced in: the same as encoding it whole.
+        var whole = CohortSummary(outlines: try CohortFixture().outlines)
+        for report in reports { whole.add(CohortRow(report)) }
+        let direct = CohortJSON.encode(CohortJSON.Summary(whole), pretty: true)
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(direct.utf8)) as? NSDictionary)
+        #expect(NSDictionary(dictionary: summary) == expected)
+        #expect(CohortJSON.summary(whole) == direct, "same text, not only the same value")
         #expect((summary["scenarios"] as? [[String: Any]])?.isEmpty == false)
         #expect(try CohortRow.read(Data(text.utf8)) == .other(.cohortExport))
         let empty = CohortExport.render(.json, rows: [], summary: CohortSummary())

@@ -40,8 +40,8 @@ public struct ScenarioAnalysis: Sendable {
     /// from there to an ending.
     let componentOf: [Int32]
     let axisCount: Int
-    let bestFrom: [Int]
-    let worstFrom: [Int]
+    /// Per component, per axis: best then worst (see the layout note in `init`).
+    let componentValues: [Int32]
 
     public init(_ scenario: Scenario) {
         let graph = ScenarioGraph(scenario)
@@ -75,68 +75,87 @@ public struct ScenarioAnalysis: Sendable {
         }
         scoringCycles = cycles
 
-        // Dynamic programme over components, sinks first. Values are "from here to an
-        // ending", stored flat (component c, axis a at c * axisCount + a). Path counts stay
-        // machine words; the rare component whose count outgrows 64 bits keeps it aside.
+        // Dynamic programme over components, sinks first: values are "from here to an
+        // ending". The layout keeps what one edge needs close together, because on a large
+        // scenario the cost is memory traffic, not arithmetic: per scene its component and
+        // longest path (one 8-byte slot); per component its bounds (best and worst per axis,
+        // side by side) and its path count, which stays a machine word unless it outgrows
+        // 64 bits (then it lives in `bigCounts`).
         let componentCount = components.count
-        var best = [Int](repeating: Int.min, count: componentCount * axisCount)
-        var worst = [Int](repeating: Int.max, count: componentCount * axisCount)
-        // Decisions from each scene to an ending on the longest path (-1: none reachable).
-        var longest = [Int32](repeating: -1, count: n)
-        var smallCounts = [UInt64](repeating: 0, count: componentCount)
-        var bigCounts: [Int: PathCount] = [:]
-        var live = [Bool](repeating: false, count: componentCount)
+        var slots = components.component.map { SceneSlot(component: $0, longest: -1, live: false) }
+        let stride = 2 * axisCount
+        var values = [Int32](repeating: 0, count: componentCount * stride)
+        for c in 0..<componentCount {
+            for a in 0..<axisCount {
+                values[c * stride + 2 * a] = Int32.min
+                values[c * stride + 2 * a + 1] = Int32.max
+            }
+        }
+        var counts = [CountSlot](repeating: CountSlot(), count: componentCount)
+        var bigCounts: [PathCount] = []
         for c in 0..<componentCount {
             var hasEnding = false
             var count = PathCount.zero
-            let base = c * axisCount
+            let base = c * stride
             let memberRange = Int(components.memberStart[c])..<Int(components.memberStart[c + 1])
             for memberIndex in memberRange {
                 let scene = Int(components.members[memberIndex])
                 if graph.isEnding[scene] {
                     hasEnding = true
-                    longest[scene] = 0
+                    slots[scene].longest = 0
                 }
+                var longestHere = slots[scene].longest
                 for edge in graph.edges(of: scene) {
                     let target = Int(graph.edgeTarget[edge])
                     guard target >= 0 else { continue }
-                    let d = Int(components.component[target])
-                    guard d != c, live[d] else { continue }
-                    let other = d * axisCount
+                    let next = slots[target]
+                    let d = Int(next.component)
+                    guard d != c, next.live else { continue }
+                    let other = d * stride
                     for a in 0..<axisCount {
-                        let delta = graph.score(edge, axis: a)
-                        best[base + a] = Swift.max(best[base + a], delta + best[other + a])
-                        worst[base + a] = Swift.min(worst[base + a], delta + worst[other + a])
+                        let delta = Int32(graph.score(edge, axis: a))
+                        values[base + 2 * a] = Swift.max(values[base + 2 * a], delta + values[other + 2 * a])
+                        values[base + 2 * a + 1] = Swift.min(values[base + 2 * a + 1], delta + values[other + 2 * a + 1])
                     }
-                    count += bigCounts[d] ?? PathCount(smallCounts[d])
-                    longest[scene] = Swift.max(longest[scene], longest[target] + 1)
+                    let nextCount = counts[d]
+                    count += nextCount.big >= 0 ? bigCounts[Int(nextCount.big)] : PathCount(nextCount.small)
+                    longestHere = Swift.max(longestHere, next.longest + 1)
                 }
+                slots[scene].longest = longestHere
             }
             if hasEnding {
                 for a in 0..<axisCount {
-                    best[base + a] = Swift.max(best[base + a], 0)
-                    worst[base + a] = Swift.min(worst[base + a], 0)
+                    values[base + 2 * a] = Swift.max(values[base + 2 * a], 0)
+                    values[base + 2 * a + 1] = Swift.min(values[base + 2 * a + 1], 0)
                 }
                 count += .one
             }
             if memberRange.count > 1 {
-                ScenarioAnalysis.longestThroughLoop(graph, components, component: c, longest: &longest)
+                ScenarioAnalysis.longestThroughLoop(graph, components, component: c, slots: &slots)
             }
-            live[c] = longest[Int(components.members[memberRange.lowerBound])] >= 0
-            if let small = count.uint64 { smallCounts[c] = small } else { bigCounts[c] = count }
+            let live = slots[Int(components.members[memberRange.lowerBound])].longest >= 0
+            for memberIndex in memberRange { slots[Int(components.members[memberIndex])].live = live }
+            if let small = count.uint64 {
+                counts[c].small = small
+            } else {
+                counts[c].big = Int32(bigCounts.count)
+                bigCounts.append(count)
+            }
         }
 
         // A scene can reach an ending exactly when its component can (loops included).
-        let liveScenes = components.component.map { live[Int($0)] }
+        let liveScenes = slots.map(\.live)
         canReachEnding = liveScenes
 
         if let start = scenario.startIndex, liveScenes[start] {
-            let c = Int(components.component[start])
-            bounds = (0..<axisCount).map { Bounds(min: worst[c * axisCount + $0], max: best[c * axisCount + $0]) }
-            pathCount = bigCounts[c] ?? PathCount(smallCounts[c])
+            let c = Int(slots[start].component)
+            bounds = (0..<axisCount).map {
+                Bounds(min: Int(values[c * stride + 2 * $0 + 1]), max: Int(values[c * stride + 2 * $0]))
+            }
+            pathCount = counts[c].big >= 0 ? bigCounts[Int(counts[c].big)] : PathCount(counts[c].small)
             let shortest = ScenarioAnalysis.shortestPath(graph, from: start, live: liveScenes)
             shortestPath = shortest
-            longestPath = Swift.max(Int(longest[start]), shortest ?? 0)
+            longestPath = Swift.max(Int(slots[start].longest), shortest ?? 0)
         } else {
             bounds = nil
             pathCount = .zero
@@ -145,8 +164,21 @@ public struct ScenarioAnalysis: Sendable {
         }
         componentOf = components.component
         self.axisCount = axisCount
-        bestFrom = best
-        worstFrom = worst
+        componentValues = values
+    }
+
+    /// What an edge into a scene needs, in one place: the scene's component, the decisions
+    /// on its longest path to an ending (-1: none) and whether an ending is reachable.
+    struct SceneSlot {
+        var component: Int32
+        var longest: Int32
+        var live: Bool
+    }
+
+    /// A component's path count: a machine word, or an index into the big counts.
+    struct CountSlot {
+        var small: UInt64 = 0
+        var big: Int32 = -1
     }
 
     /// Inside a loop, a path may walk from the scene it enters at to the scene it leaves
@@ -154,14 +186,14 @@ public struct ScenarioAnalysis: Sendable {
     /// never gone round twice). On entry `longest` holds, per member, the best path that
     /// leaves directly; on return, the best over every member it can walk to first.
     /// Very large loops (over 256 scenes) are counted as zero decisions inside.
-    private static func longestThroughLoop(_ graph: ScenarioGraph, _ components: StronglyConnected, component c: Int, longest: inout [Int32]) {
+    private static func longestThroughLoop(_ graph: ScenarioGraph, _ components: StronglyConnected, component c: Int, slots: inout [SceneSlot]) {
         let members = components.members(of: c).map(Int.init)
         guard members.count <= 256 else {
-            let exit = members.map { longest[$0] }.max() ?? -1
-            for member in members { longest[member] = exit }
+            let exit = members.map { slots[$0].longest }.max() ?? -1
+            for member in members { slots[member].longest = exit }
             return
         }
-        let leaving = members.map { longest[$0] }
+        let leaving = members.map { slots[$0].longest }
         var position: [Int: Int] = [:]
         for (index, member) in members.enumerated() { position[member] = index }
         var result = leaving
@@ -184,7 +216,7 @@ public struct ScenarioAnalysis: Sendable {
                 result[index] = Swift.max(result[index], distance[target] + leaving[target])
             }
         }
-        for (index, member) in members.enumerated() { longest[member] = result[index] }
+        for (index, member) in members.enumerated() { slots[member].longest = result[index] }
     }
 
     /// Breadth-first search: the fewest decisions from `start` to any ending.
@@ -210,13 +242,13 @@ public struct ScenarioAnalysis: Sendable {
 
     /// The best total on `axis` achievable from `scene` to an ending (nil when none is reachable).
     public func best(axis: Int, from scene: Int) -> Int? {
-        let value = bestFrom[Int(componentOf[scene]) * axisCount + axis]
-        return value == Int.min ? nil : value
+        let value = componentValues[Int(componentOf[scene]) * 2 * axisCount + 2 * axis]
+        return value == Int32.min ? nil : Int(value)
     }
 
     /// The worst total on `axis` achievable from `scene` to an ending.
     public func worst(axis: Int, from scene: Int) -> Int? {
-        let value = worstFrom[Int(componentOf[scene]) * axisCount + axis]
-        return value == Int.max ? nil : value
+        let value = componentValues[Int(componentOf[scene]) * 2 * axisCount + 2 * axis + 1]
+        return value == Int32.max ? nil : Int(value)
     }
 }

@@ -63,21 +63,29 @@ public struct Engine: Sendable {
     /// The choices on offer now, in file order, conditions applied. Numbered from 1.
     public func offeredChoices() -> [Choice] {
         guard phase == .deciding else { return [] }
-        return currentScene.choices.filter { state.variables.offers($0) }
+        return scenario.scenes[sceneIndex].choices.filter { state.variables.offers($0) }
     }
 
     /// Takes choice `number` (1-based among those offered).
     @discardableResult
     public mutating func choose(_ number: Int, at now: Date) throws -> Outcome {
         guard phase == .deciding else { throw EngineError.finished }
-        let offered = offeredChoices()
-        guard number >= 1, number <= offered.count else {
-            throw EngineError.noSuchChoice(number, offered: offered.count)
+        // Find the choice in place: no array of offered choices, no copy of the scene, so a
+        // step costs the same in a scenario of any size.
+        let choices = scenario.scenes[sceneIndex].choices
+        var offeredCount = 0
+        var picked: Int?
+        for index in choices.indices where state.variables.offers(choices[index]) {
+            offeredCount += 1
+            if offeredCount == number { picked = index }
         }
-        let choice = offered[number - 1]
+        guard number >= 1, let picked else {
+            throw EngineError.noSuchChoice(number, offered: offeredCount)
+        }
+        let choice = choices[picked]
         var scores: [String: Int] = [:]
         for axis in scenario.axes { scores[axis.name] = choice.scores[axis] }
-        let decision = Decision(scene: currentScene.id, choice: choice.id, scores: scores, at: now,
+        let decision = Decision(scene: state.scene, choice: choice.id, scores: scores, at: now,
                                 seconds: max(0, now.timeIntervalSince(state.sceneShownAt)))
         state.decisions.append(decision)
         state.variables.apply(choice.effects)

@@ -39,16 +39,17 @@ public struct JSONReader {
 
     /// An object key, compared with a literal without building a `String`.
     public struct Key {
-        fileprivate let start: UnsafePointer<UInt8>
-        fileprivate let count: Int
+        @usableFromInline let start: UnsafePointer<UInt8>
+        @usableFromInline let count: Int
         /// Set only when the key has escapes (so its bytes are not its text).
-        fileprivate let decoded: String?
+        @usableFromInline let decoded: String?
 
         /// The key as a string.
         public var string: String {
             decoded ?? String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
         }
 
+        @inlinable
         public static func == (key: Key, literal: StaticString) -> Bool {
             if let decoded = key.decoded { return decoded == literal.description }
             return key.count == literal.utf8CodeUnitCount && memcmp(key.start, literal.utf8Start, key.count) == 0
@@ -71,6 +72,7 @@ public struct JSONReader {
 
     /// The type of the next value (white space skipped), without consuming it.
     public mutating func kind() throws(Failure) -> Kind {
+        skipSpace()
         switch try run({ try $0.peekKind() }) {
         case .object: return .object
         case .array: return .array
@@ -91,6 +93,7 @@ public struct JSONReader {
     public mutating func nextKey() throws(Failure) -> Key? {
         var first = justOpened
         justOpened = false
+        try separator(after: &first, closing: UInt8(ascii: "}"), next: "a quoted key")
         guard let token = try run({ try $0.nextKey(isFirst: &first) }) else { return nil }
         let decoded = token.hasEscapes ? try run { try $0.string(token) } : nil
         return Key(start: scanner.base + token.start, count: token.end - token.start, decoded: decoded)
@@ -106,7 +109,39 @@ public struct JSONReader {
     public mutating func nextElement() throws(Failure) -> Bool {
         var first = justOpened
         justOpened = false
+        try separator(after: &first, closing: UInt8(ascii: "]"), next: "a value")
         return try run { try $0.nextElement(isFirst: &first) }
+    }
+
+    /// Consumes the `,` before a member or element, and the white space around it, so the
+    /// scanner then sees the member as a first one. A `,` right before the closing bracket
+    /// is an error, as in the scanner.
+    private mutating func separator(after first: inout Bool, closing: UInt8, next: String) throws(Failure) {
+        skipSpace()
+        guard !first, scanner.byte(at: scanner.pos) == UInt8(ascii: ",") else { return }
+        scanner.pos += 1
+        skipSpace()
+        if scanner.atEnd || scanner.byte(at: scanner.pos) == closing {
+            throw failure("expected \(next), found \(scanner.describeCursor())")
+        }
+        first = true
+    }
+
+    /// Skips white space, eight spaces at a time through indentation. (The scanner
+    /// skips it byte by byte; a pretty-printed report is about one fifth white space.)
+    private mutating func skipSpace() {
+        let base = scanner.base, count = scanner.count
+        var pos = scanner.pos
+        while pos < count {
+            if pos + 8 <= count, UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                pos += 8
+                continue
+            }
+            let byte = base[pos]
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { break }
+            pos += 1
+        }
+        scanner.pos = pos
     }
 
     /// Reads a string value (escapes resolved).
@@ -141,7 +176,20 @@ public struct JSONReader {
 
     /// Skips one whole value of any kind, checking that it is well-formed.
     public mutating func skipValue() throws(Failure) {
-        try run { try $0.skipValue() }
+        switch try kind() {
+        case .object:
+            try beginObject()
+            while try nextKey() != nil { try skipValue() }
+        case .array:
+            try beginArray()
+            while try nextElement() { try skipValue() }
+        case .string:
+            _ = try run { try $0.scanString() }
+        case .number:
+            _ = try run { try $0.readNumber() }
+        case .bool, .null:
+            _ = try run { try $0.readLiteral() }
+        }
     }
 
     /// Checks that only white space follows the top-level value.

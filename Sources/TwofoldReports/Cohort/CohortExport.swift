@@ -60,9 +60,7 @@ public struct CohortExport: Sendable {
             return items == 0 ? CohortCSV.header : ""
         case .json:
             let opening = items == 0 ? "{\n  \"rows\" : [\n\n  ],\n" : "\n  ],\n"
-            let body = CohortJSON.summary(summary).split(separator: "\n", omittingEmptySubsequences: false)
-                .enumerated().map { $0 == 0 || $1.isEmpty ? String($1) : "  " + $1 }.joined(separator: "\n")
-            return opening + "  \"summary\" : " + body + "\n}\n"
+            return opening + "  \"summary\" : " + CohortJSON.summary(summary, indent: "  ") + "\n}\n"
         case .xapi:
             return items == 0 ? XAPIStatements.render([LearnerReport]()) : "\n]\n"
         case .md:

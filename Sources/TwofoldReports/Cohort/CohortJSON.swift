@@ -103,9 +103,47 @@ public enum CohortJSON {
         encode(Row(row), pretty: false)
     }
 
-    /// The summary, pretty-printed, starting at column 0.
-    public static func summary(_ summary: CohortSummary) -> String {
-        encode(Summary(summary), pretty: true)
+    /// The summary, pretty-printed; every line after the first is prefixed by `indent`.
+    ///
+    /// Each learner's attempts are encoded on their own and spliced into their scenario's
+    /// `learnerAttempts`, so a cohort of 100,000 attempts never makes one huge encoding
+    /// (JSONEncoder holds a tree of the whole value while it works).
+    public static func summary(_ summary: CohortSummary, indent: String = "") -> String {
+        var top = Summary(summary)
+        let learners = top.scenarios.map(\.learnerAttempts)
+        for index in top.scenarios.indices { top.scenarios[index].learnerAttempts = [] }
+        let skeleton = indented(encode(top, pretty: true), by: indent)
+        var out = ""
+        var rest = skeleton[...]
+        for list in learners {
+            // The empty array as the encoder writes it: `[`, a blank line, then `]` indented.
+            guard let key = rest.range(of: "\"learnerAttempts\" : ["),
+                  let close = rest[key.upperBound...].firstIndex(of: "]") else { break }
+            out += rest[..<key.upperBound]
+            // Between `[` and `]`: two line breaks, then the closing bracket's indentation.
+            let closing = rest[key.upperBound..<close].count - 2
+            let inner = String(repeating: " ", count: closing + 2)
+            out += list.isEmpty ? "\n\n" : "\n" + list.map { inner + indented(encode($0, pretty: true), by: inner) }
+                .joined(separator: ",\n") + "\n"
+            out += rest[rest.index(key.upperBound, offsetBy: 2)..<close]
+            rest = rest[close...]
+        }
+        return out + rest
+    }
+
+    /// `text` with `indent` before every line but the first (blank lines stay blank).
+    static func indented(_ text: String, by indent: String) -> String {
+        guard !indent.isEmpty else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        let prefix = Array(indent.utf8)
+        var lineStart = false
+        for byte in text.utf8 {
+            if lineStart && byte != 0x0A { bytes += prefix }
+            bytes.append(byte)
+            lineStart = byte == 0x0A
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func encode<T: Encodable>(_ value: T, pretty: Bool) -> String {

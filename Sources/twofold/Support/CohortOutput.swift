@@ -44,8 +44,14 @@ final class CohortOutput {
     }
 
     func write(_ text: String) throws {
-        pending.append(contentsOf: text.utf8)
-        if pending.count >= Self.flushSize { try flush() }
+        let count = text.utf8.count
+        if pending.count + count > Self.flushSize { try flush() }
+        if count >= Self.flushSize {
+            var text = text  // a large piece (a summary) goes straight out, not through the buffer
+            try text.withUTF8 { try writeAll(UnsafeRawBufferPointer($0)) }
+        } else {
+            pending.append(contentsOf: text.utf8)
+        }
     }
 
     /// Finishes the document: flushed, synced and renamed into place for a file.
@@ -61,16 +67,20 @@ final class CohortOutput {
     }
 
     private func flush() throws {
+        try pending.withUnsafeBytes { try writeAll($0) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
-        while offset < pending.count {
-            let written = pending.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw failure()
             }
             offset += written
         }
-        pending.removeAll(keepingCapacity: true)
     }
 
     private func failure() -> CLIError {

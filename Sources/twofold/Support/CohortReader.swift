@@ -7,9 +7,10 @@ import TwofoldReports
 ///
 /// Files go in batches to one worker per core; each worker reads a file into its own
 /// buffer, takes the row out with the streaming reader (``CohortRow/read(_:includeChoices:)``),
-/// applies the filter and the library check, and renders the row's output item — so the
-/// caller's thread only merges, in order. Nothing of a report outlives its batch.
-struct CohortReader {
+/// applies the filter and the library check, and renders the row's output item. The
+/// caller's thread only merges, in order, while the workers already read the next batch.
+/// Nothing of a report outlives its batch.
+struct CohortReader: Sendable {
     /// What became of one file.
     enum Outcome: Sendable {
         /// A learner attempt, with its rendered output item (nil when the format has none).
@@ -30,34 +31,49 @@ struct CohortReader {
     var batchSize = 512
     var workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
 
-    /// Reads every file `files` yields; `merge` gets each file's outcome in order, and
-    /// `problem` each argument or folder that could not be opened.
+    /// A batch being read: its items in order, and where the workers put the outcomes.
+    private struct Batch {
+        var items: [CohortFiles.Item]
+        var slots: Slots
+        var done: DispatchGroup
+    }
+
+    /// Reads every file `files` yields; `merge` gets each file's outcome and `problem` each
+    /// argument or folder that could not be opened, all in order.
     func run(_ files: inout CohortFiles, merge: (_ path: String, _ named: Bool, _ outcome: Outcome) throws -> Void,
              problem: (_ path: String, _ reason: String) -> Void) rethrows {
-        let slots = Slots(capacity: batchSize)
-        var batch: [(path: String, named: Bool)] = []
-        batch.reserveCapacity(batchSize)
-        while true {
-            batch.removeAll(keepingCapacity: true)
-            while batch.count < batchSize, let item = files.next() {
+        var current = start(&files)
+        while let batch = current {
+            batch.done.wait()
+            current = start(&files)  // the workers read the next batch while this one merges
+            for (index, item) in batch.items.enumerated() {
                 switch item {
-                case .file(let path, let named): batch.append((path, named))
+                case .file(let path, let named): try merge(path, named, batch.slots.take(index))
                 case .problem(let path, let reason): problem(path, reason)
                 }
             }
-            if batch.isEmpty { return }
-            let paths = batch.map(\.path)
-            let workers = min(self.workers, paths.count)
+        }
+    }
+
+    /// Takes the next batch of items and starts reading its files; nil when none are left.
+    private func start(_ files: inout CohortFiles) -> Batch? {
+        var items: [CohortFiles.Item] = []
+        items.reserveCapacity(batchSize)
+        while items.count < batchSize, let item = files.next() { items.append(item) }
+        if items.isEmpty { return nil }
+        let paths: [String?] = items.map { if case .file(let path, _) = $0 { return path } else { return nil } }
+        let slots = Slots(capacity: items.count)
+        let done = DispatchGroup()
+        let workers = min(self.workers, items.count)
+        DispatchQueue.global().async(group: done) { [self] in
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var buffer = [UInt8](repeating: 0, count: 64 * 1024)
                 for index in stride(from: worker, to: paths.count, by: workers) {
-                    slots[index] = process(paths[index], buffer: &buffer)
+                    if let path = paths[index] { slots[index] = process(path, buffer: &buffer) }
                 }
             }
-            for index in batch.indices {
-                try merge(batch[index].path, batch[index].named, slots.take(index))
-            }
         }
+        return Batch(items: items, slots: slots, done: done)
     }
 
     /// Reads and classifies one file.

@@ -1,0 +1,165 @@
+import Foundation
+import TwofoldCore
+
+// The report's sections, each read into the row with its fields checked like
+// `LearnerReport.decodeJSON` checks them.
+extension CohortRowParser {
+    mutating func learner() throws {
+        var name: String?
+        try object("learner") { parser, key in
+            if key == "name" { name = try parser.string("learner.name") }
+            else if key == "email" { parser.row.email = try parser.optionalString("learner.email") }
+            else { try parser.reader.skipValue() }
+        }
+        guard let name else { throw FieldProblem.missing("learner.name") }
+        row.learner = name
+    }
+
+    mutating func scenario() throws {
+        var id: String?, title: String?, domain = false
+        try object("scenario") { parser, key in
+            if key == "id" { id = try parser.string("scenario.id") }
+            else if key == "title" { title = try parser.string("scenario.title") }
+            else if key == "domain" { try parser.skipString("scenario.domain"); domain = true }
+            else if key == "profileThreshold" {
+                if try !parser.reader.null() { parser.row.profileThreshold = try parser.int("scenario.profileThreshold") }
+            } else { try parser.reader.skipValue() }
+        }
+        guard let id else { throw FieldProblem.missing("scenario.id") }
+        guard let title else { throw FieldProblem.missing("scenario.title") }
+        guard domain else { throw FieldProblem.missing("scenario.domain") }
+        row.scenarioId = id
+        row.scenarioTitle = title
+    }
+
+    mutating func decisions() throws {
+        try expect(.array, "decisions", "an array")
+        try reader.beginArray()
+        var index = 0
+        var picks: [CohortRow.Pick] = []
+        while try reader.nextElement() {
+            var scene: String?, choice: String?, hasScene = false, hasChoice = false, hasScores = false
+            var vote: String??
+            try object("decisions[\(index)]") { parser, key in
+                if key == "scene" {
+                    if parser.includeChoices { scene = try parser.string("decisions[\(index)].scene") }
+                    else { try parser.skipString("decisions[\(index)].scene") }
+                    hasScene = true
+                } else if key == "choice" {
+                    if parser.includeChoices { choice = try parser.string("decisions[\(index)].choice") }
+                    else { try parser.skipString("decisions[\(index)].choice") }
+                    hasChoice = true
+                } else if key == "scores" {
+                    try parser.object("decisions[\(index)].scores") { parser, key in
+                        _ = try parser.int("decisions[\(index)].scores.\(key.string)")
+                    }
+                    hasScores = true
+                } else if key == "vote" {
+                    if try !parser.reader.null() { vote = .some(try parser.vote("decisions[\(index)].vote")) }
+                } else {
+                    try parser.reader.skipValue()
+                }
+            }
+            guard hasScene else { throw FieldProblem.missing("decisions[\(index)].scene") }
+            guard hasChoice else { throw FieldProblem.missing("decisions[\(index)].choice") }
+            guard hasScores else { throw FieldProblem.missing("decisions[\(index)].scores") }
+            if includeChoices, let scene { picks.append(CohortRow.Pick(scene: scene, choice: vote ?? choice)) }
+            index += 1
+        }
+        row.decisionCount = index
+        row.choices = picks
+    }
+
+    /// A group vote's choice (nil for an abstention); `participant` is required.
+    mutating func vote(_ path: @autoclosure () -> String) throws -> String? {
+        var participant = false, choice: String?
+        try object(path()) { parser, key in
+            if key == "participant" { try parser.skipString(path() + ".participant"); participant = true }
+            else if key == "choice" { choice = try parser.optionalString(path() + ".choice") }
+            else { try parser.reader.skipValue() }
+        }
+        guard participant else { throw FieldProblem.missing(path() + ".participant") }
+        return choice
+    }
+
+    mutating func scores() throws {
+        var manager: AxisScore?, leader: AxisScore?
+        try object("scores") { parser, key in
+            if key == "manager" { manager = try parser.axis("scores.manager") }
+            else if key == "leader" { leader = try parser.axis("scores.leader") }
+            else { _ = try parser.axis("scores.\(key.string)") }
+        }
+        guard let manager else { throw FieldProblem.missing("scores.manager") }
+        guard let leader else { throw FieldProblem.missing("scores.leader") }
+        row.manager = manager
+        row.leader = leader
+    }
+
+    mutating func axis(_ path: @autoclosure () -> String) throws -> AxisScore {
+        var raw: Int?, min: Int?, max: Int?, percent: Int?
+        try object(path()) { parser, key in
+            if key == "raw" { raw = try parser.int(path() + ".raw") }
+            else if key == "min" { min = try parser.int(path() + ".min") }
+            else if key == "max" { max = try parser.int(path() + ".max") }
+            else if key == "percent" { percent = try parser.int(path() + ".percent") }
+            else { try parser.reader.skipValue() }
+        }
+        guard let raw else { throw FieldProblem.missing(path() + ".raw") }
+        guard let min else { throw FieldProblem.missing(path() + ".min") }
+        guard let max else { throw FieldProblem.missing(path() + ".max") }
+        guard let percent else { throw FieldProblem.missing(path() + ".percent") }
+        var score = AxisScore(raw: raw, min: min, max: max)
+        score.percent = percent
+        return score
+    }
+
+    mutating func profile() throws {
+        var found: ProfileKey?
+        try object("profile") { parser, key in
+            if key == "key" {
+                let text = try parser.string("profile.key")
+                guard let profile = ProfileKey(rawValue: text) else {
+                    throw FieldProblem(path: "profile.key", reason: "\"\(text)\" is not a profile (both, manager, leader or emerging)")
+                }
+                found = profile
+            } else {
+                try parser.reader.skipValue()
+            }
+        }
+        guard let found else { throw FieldProblem.missing("profile.key") }
+        row.profile = found
+    }
+
+    mutating func ending() throws {
+        var scene: String?, title: String?
+        try object("ending") { parser, key in
+            if key == "scene" { scene = try parser.string("ending.scene") }
+            else if key == "title" { title = try parser.string("ending.title") }
+            else { try parser.reader.skipValue() }
+        }
+        guard let scene else { throw FieldProblem.missing("ending.scene") }
+        guard let title else { throw FieldProblem.missing("ending.title") }
+        row.endingScene = scene
+        row.endingTitle = title
+    }
+
+    mutating func session() throws {
+        if try reader.null() { return }
+        var kind: LearnerReport.Session.Kind?
+        try object("session") { parser, key in
+            if key == "kind" {
+                let text = try parser.string("session.kind")
+                guard let value = LearnerReport.Session.Kind(rawValue: text) else {
+                    throw FieldProblem(path: "session.kind", reason: "\"\(text)\" is not a session kind (solo or group)")
+                }
+                kind = value
+            } else if key == "groupSessionId" {
+                parser.row.groupSessionId = try parser.optionalString("session.groupSessionId")
+            } else {
+                try parser.reader.skipValue()
+            }
+        }
+        guard let kind else { throw FieldProblem.missing("session.kind") }
+        row.session = kind
+    }
+}
