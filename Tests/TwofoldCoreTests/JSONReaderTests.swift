@@ -99,6 +99,32 @@ struct JSONReaderTests {
         }
     }
 
+    @Test("skipping strings agrees with the scanner, byte for byte, on random and broken text")
+    func skipStringsAgree() {
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0x22], [0x5C], [0x5C, 0x22], [0x0A], [0x01], [0x7F], [0xC3, 0xA9],
+                                 [0xE2, 0x80, 0x99], [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x99, 0x82],
+                                 [0x80], [0xE2, 0x80], Array("plain text ".utf8)]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % 1_000_003)
+        }
+        for _ in 0..<4000 {
+            var bytes: [UInt8] = Array("[\"".utf8)
+            for _ in 0..<(next() % 30) { bytes += pieces[next() % pieces.count] }
+            bytes += Array("\", 1]".utf8)
+            let mine: Int? = bytes.withUnsafeBufferPointer { buffer in
+                var reader = JSONReader(buffer)
+                do { try reader.skipValue(); try reader.expectEnd(); return reader.offset } catch { return nil }
+            }
+            let theirs: Int? = bytes.withUnsafeBufferPointer { buffer in
+                var scanner = JSONScanner(buffer, maxDepth: 64)
+                do { try scanner.skipValue(); try scanner.expectEnd(); return scanner.pos } catch { return nil }
+            }
+            #expect(mine == theirs, "\(bytes)")
+        }
+    }
+
     @Test("type checks: a fraction is no integer, a string is no number")
     func types() throws {
         #expect(throws: JSONReader.Failure.self) { try read("2.5") { try $0.int() } }

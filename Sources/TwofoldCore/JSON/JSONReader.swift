@@ -3,9 +3,12 @@ import Foundation
 /// A forward-only pull reader over UTF-8 JSON bytes, for taking a few fields out of a
 /// document fast without building it.
 ///
-/// It is a thin public face of the scanner the scenario loader uses: bytes are read in
-/// place, plain string content is skipped eight bytes at a time, and values the caller does
-/// not want are skipped with ``skipValue()`` (which still checks they are well-formed).
+/// It is a public face of the scanner the scenario loader uses (`JSONScanner`), which
+/// does the tokenising and every check. Bytes are read in place; values the caller does not
+/// want are skipped with ``skipValue()``, which still checks they are well-formed but takes
+/// the two bulky parts of a pretty-printed document faster than the scanner alone:
+/// indentation, and long strings with non-ASCII text (eight bytes a step, UTF-8 checked
+/// once at the end; anything unusual is handed back to the scanner, whose error is shown).
 /// The caller walks the document itself:
 ///
 /// ```swift
@@ -127,21 +130,69 @@ public struct JSONReader {
         first = true
     }
 
-    /// Skips white space, eight spaces at a time through indentation. (The scanner
-    /// skips it byte by byte; a pretty-printed report is about one fifth white space.)
+    /// Skips white space; a run of spaces (indentation) goes up to eight bytes a step.
+    /// (The scanner skips it byte by byte; a pretty-printed report is a fifth white space.)
     private mutating func skipSpace() {
         let base = scanner.base, count = scanner.count
         var pos = scanner.pos
         while pos < count {
-            if pos + 8 <= count, UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                pos += 8
-                continue
-            }
             let byte = base[pos]
-            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { break }
-            pos += 1
+            if byte == 0x20, pos + 8 <= count {
+                let other = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)) ^ JSONReader.spaces
+                pos += other == 0 ? 8 : other.trailingZeroBitCount >> 3  // up to the first byte that is no space
+            } else if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                pos += 1
+            } else {
+                break
+            }
         }
         scanner.pos = pos
+    }
+
+    private static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+    /// Skips the string at the cursor (on its opening quote) with the scanner's checks,
+    /// eight bytes a step even through non-ASCII text, whose UTF-8 is checked at the end.
+    /// Anything wrong is left to the scanner, so the error is its own.
+    private mutating func skipString() throws(Failure) {
+        let base = scanner.base, count = scanner.count
+        let open = scanner.pos
+        var pos = open + 1
+        var firstNonASCII = Int.max  // UTF-8 is checked from here: the bytes before it are ASCII
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while true {
+            while pos + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
+                let quote = word ^ (ones &* 0x22), slash = word ^ (ones &* 0x5C)
+                // The lowest flagged byte is a quote, a backslash or a control character.
+                let special = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (word &- ones &* 0x20) & ~word) & highs
+                if word & highs != 0 && firstNonASCII == .max {
+                    firstNonASCII = pos + ((word & highs).trailingZeroBitCount >> 3)
+                }
+                if special != 0 {
+                    pos += special.trailingZeroBitCount >> 3
+                    break
+                }
+                pos += 8
+            }
+            guard pos < count else { break }
+            let byte = base[pos]
+            if byte == 0x22 {
+                if firstNonASCII < pos, JSONScanner.firstInvalidUTF8(base, from: firstNonASCII, to: pos) != nil { break }
+                scanner.pos = pos + 1
+                return
+            } else if byte == 0x5C {
+                pos += 2
+            } else if byte < 0x20 {
+                break
+            } else {
+                if byte >= 0x80 && firstNonASCII == .max { firstNonASCII = pos }
+                pos += 1
+            }
+        }
+        // Something is wrong (or unusual): the scanner decides, and its error is the one shown.
+        scanner.pos = open
+        _ = try run { try $0.scanString() }
     }
 
     /// Reads a string value (escapes resolved).
@@ -184,7 +235,7 @@ public struct JSONReader {
             try beginArray()
             while try nextElement() { try skipValue() }
         case .string:
-            _ = try run { try $0.scanString() }
+            try skipString()
         case .number:
             _ = try run { try $0.readNumber() }
         case .bool, .null:
