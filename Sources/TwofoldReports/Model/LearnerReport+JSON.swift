@@ -5,30 +5,14 @@ extension LearnerReport {
     /// The report as JSON: sorted keys, pretty printed, dates as ISO 8601 in whole seconds
     /// (UTC, `Z`), slashes unescaped. Deterministic for a given report.
     public func encodedJSON() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(ISO8601.string(date))
-        }
-        var data = try encoder.encode(self)
-        data.append(UInt8(ascii: "\n"))
-        return data
+        try ReportCoding.encode(self)
     }
 
     /// Reads a report, refusing one written by a newer Twofold and naming the JSON path of
     /// anything malformed.
     public static func decodeJSON(_ data: Data) throws(ReportError) -> LearnerReport {
         struct VersionProbe: Decodable { var reportVersion: Int }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = ISO8601.date(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 date: \"\(text)\"")
-            }
-            return date
-        }
+        let decoder = ReportCoding.decoder()
         do {
             let version = try decoder.decode(VersionProbe.self, from: data).reportVersion
             if version > currentVersion { throw ReportError.newerVersion(version) }
