@@ -67,24 +67,8 @@ extension LearnerReport {
     }
 
     /// A participant's vote at a group decision; `choice` is nil for an abstention.
-    public struct Vote: Codable, Sendable, Equatable {
-        public var participant: String
-        public var choice: String?
-
-        public init(participant: String, choice: String?) {
-            self.participant = participant
-            self.choice = choice
-        }
-
-        enum CodingKeys: String, CodingKey { case participant, choice }
-
-        // An abstention is written as an explicit `"choice": null`.
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(participant, forKey: .participant)
-            try container.encode(choice, forKey: .choice)
-        }
-    }
+    /// The same value the facilitation state saves, so the two can never drift apart.
+    public typealias Vote = ParticipantVote
 
     /// The path a balanced manager-leader would have taken, for comparison.
     public struct BalancedPathInfo: Codable, Sendable, Equatable {
