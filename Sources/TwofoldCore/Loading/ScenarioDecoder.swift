@@ -81,11 +81,10 @@ struct ScenarioDecoder {
         let offset = scanner.pos
         let token = try scanner.scanString()
         let text: ScenarioText
-        let first = scanner.byte(at: token.start)
-        var blank = token.start == token.end
+        let blank: Bool
         if let source, !token.hasEscapes {
             text = ScenarioText(source: source, start: token.start, count: token.end - token.start)
-            if !blank && !(first > 0x20 && first < 0x7F) { blank = ScenarioDecoder.isBlank(text.string) }
+            blank = ScenarioDecoder.isBlank(UnsafeBufferPointer(start: scanner.base + token.start, count: token.end - token.start))
         } else {
             let string = try scanner.string(token)
             text = ScenarioText(string)
@@ -114,6 +113,18 @@ struct ScenarioDecoder {
         let first = text.utf8.first ?? 0
         if first > 0x20 && first < 0x7F { return false }
         return text.allSatisfy(\.isWhitespace)
+    }
+
+    /// ``isBlank(_:)`` on the valid UTF-8 of a text in the file: a first scalar that is not
+    /// white space (a character is white space by its first scalar) answers without
+    /// making a string, whatever the script.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return true }
+        if first > 0x20 && first < 0x7F { return false }
+        var iterator = bytes.makeIterator()
+        var utf8 = UTF8()
+        if case .scalarValue(let scalar) = utf8.decode(&iterator), !scalar.properties.isWhitespace { return false }
+        return isBlank(String(decoding: bytes, as: UTF8.self))
     }
 
     static func isValidID(_ token: StringToken, in scanner: JSONScanner) -> Bool {
@@ -279,15 +290,7 @@ struct FieldTable: Sendable {
 
     /// The known name closest to a misspelt one, when it is close enough to be a typo.
     func suggestion(for name: String) -> String? {
-        let lowered = name.lowercased()
-        var best: (String, Int)?
-        for candidate in names {
-            let distance = editDistance(lowered, candidate.lowercased())
-            if distance <= max(1, candidate.count / 3), distance < (best?.1 ?? Int.max) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.0
+        Suggestion.closest(to: name, among: names, ignoringCase: true) { _, candidate in max(1, candidate / 3) }
     }
 }
 
@@ -296,24 +299,6 @@ struct FieldSet: Sendable {
     private var bits: UInt64 = 0
     func contains(_ index: Int) -> Bool { bits & (1 << UInt64(index)) != 0 }
     mutating func insert(_ index: Int) { bits |= 1 << UInt64(index) }
-}
-
-/// Levenshtein distance, for "did you mean" notes.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }
 
 /// A set of a few names that allocates nothing for the first three (scores objects have

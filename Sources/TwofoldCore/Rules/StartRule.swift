@@ -14,10 +14,5 @@ struct StartRule: Rule {
 /// The scene id closest to a misspelt one, for "did you mean" notes.
 func closestSceneID(to id: String, in scenario: Scenario) -> String? {
     guard scenario.scenes.count <= 5_000 else { return nil }  // keep huge files linear
-    var best: (String, Int)?
-    for scene in scenario.scenes where !scene.id.isEmpty {
-        let distance = editDistance(id, scene.id)
-        if distance <= max(2, id.count / 3), distance < (best?.1 ?? Int.max) { best = (scene.id, distance) }
-    }
-    return best?.0
+    return Suggestion.closest(to: id, among: scenario.scenes.lazy.map(\.id).filter { !$0.isEmpty }) { typed, _ in max(2, typed / 3) }
 }

@@ -1,0 +1,48 @@
+/// "Did you mean …?": the known name closest to a misspelt one, when it is close enough
+/// to be a typo.
+///
+/// Only names of plausible length are compared — at most ``maxLength`` scalars, and
+/// within the allowed distance of each other in length (edit distance is at least the
+/// difference in length) — so a megabyte-long key costs one pass to measure, not a
+/// megabyte-squared table.
+enum Suggestion {
+    /// Names longer than this (in Unicode scalars) get no suggestion; ids are at most 64.
+    static let maxLength = 64
+
+    /// The closest candidate whose edit distance from `name` is at most
+    /// `allowed(nameLength, candidateLength)`; the first in order wins a tie.
+    static func closest<Candidates: Sequence<String>>(
+        to name: String, among candidates: Candidates, ignoringCase: Bool = false,
+        allowed: (_ nameLength: Int, _ candidateLength: Int) -> Int
+    ) -> String? {
+        guard name.unicodeScalars.count <= maxLength else { return nil }
+        let typed = Array((ignoringCase ? name.lowercased() : name).unicodeScalars)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let known = Array((ignoringCase ? candidate.lowercased() : candidate).unicodeScalars)
+            guard known.count <= maxLength else { continue }
+            let limit = min(allowed(typed.count, known.count), best.map { $0.distance - 1 } ?? .max)
+            guard abs(typed.count - known.count) <= limit else { continue }
+            let distance = editDistance(typed, known)
+            if distance <= limit { best = (candidate, distance) }
+        }
+        return best?.candidate
+    }
+
+    /// Levenshtein distance between two scalar sequences.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,37 @@
+/// Checks that bytes are well-formed UTF-8, in bulk: runs of ASCII go eight bytes a step,
+/// and each multi-byte sequence is checked against the well-formed byte ranges of the
+/// Unicode Standard (table 3-7), which rule out overlong forms, surrogates and scalars
+/// past U+10FFFF without decoding any scalar.
+enum UTF8Validation {
+    /// The offset of the first byte that breaks UTF-8 in `from..<to`, or nil when valid.
+    static func firstInvalid(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var i = from
+        while i < to {
+            if i + 8 <= to, ByteWord.load(base + i) & ByteWord.highs == 0 {
+                i += 8
+                continue
+            }
+            let lead = base[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // the allowed range of the second byte
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xED: length = 3; high = 0x9F
+            case 0xE1...0xEF: length = 3
+            case 0xF0: length = 4; low = 0x90
+            case 0xF4: length = 4; high = 0x8F
+            case 0xF1...0xF3: length = 4
+            default: return i
+            }
+            guard i + length <= to, base[i + 1] >= low, base[i + 1] <= high else { return i }
+            for k in 2..<length where base[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+}
