@@ -1,6 +1,11 @@
 /// Strongly connected components (Tarjan's algorithm, iterative so deep graphs cannot
 /// overflow the stack). Components come out sinks first: a component is numbered after
 /// every component it can reach, which is the order the bounds DP needs.
+///
+/// The one implementation for every graph in the project: scenes (``ScenarioGraph``) and
+/// play states (``PlaySpace``) alike, given as compressed adjacency — the edges of vertex
+/// `v` are `edgeStart[v]..<edgeStart[v+1]`, their targets in `edgeTarget` (a negative
+/// target, a broken link, is no edge).
 struct StronglyConnected: Sendable {
     /// The component of each scene.
     let component: [Int32]
@@ -11,7 +16,10 @@ struct StronglyConnected: Sendable {
     var count: Int { memberStart.count - 1 }
 
     init(_ graph: ScenarioGraph) {
-        let n = graph.sceneCount
+        self.init(vertexCount: graph.sceneCount, edgeStart: graph.edgeStart, edgeTarget: graph.edgeTarget)
+    }
+
+    init(vertexCount n: Int, edgeStart: [Int32], edgeTarget: [Int32]) {
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n)
@@ -27,19 +35,19 @@ struct StronglyConnected: Sendable {
         for root in 0..<n where index[root] == -1 {
             index[root] = nextIndex; low[root] = nextIndex; nextIndex += 1
             stack.append(Int32(root)); onStack[root] = true
-            frames.append((Int32(root), graph.edgeStart[root]))
+            frames.append((Int32(root), edgeStart[root]))
             while !frames.isEmpty {
                 let top = frames.count - 1
                 let v = Int(frames[top].scene)
                 let cursor = Int(frames[top].cursor)
-                if cursor < Int(graph.edgeStart[v + 1]) {
+                if cursor < Int(edgeStart[v + 1]) {
                     frames[top].cursor += 1
-                    let w = Int(graph.edgeTarget[cursor])
+                    let w = Int(edgeTarget[cursor])
                     if w < 0 { continue }
                     if index[w] == -1 {
                         index[w] = nextIndex; low[w] = nextIndex; nextIndex += 1
                         stack.append(Int32(w)); onStack[w] = true
-                        frames.append((Int32(w), graph.edgeStart[w]))
+                        frames.append((Int32(w), edgeStart[w]))
                     } else if onStack[w] {
                         low[v] = min(low[v], index[w])
                     }
