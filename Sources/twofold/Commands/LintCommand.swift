@@ -23,18 +23,14 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
-    @Flag(name: .long, help: .hidden)
-    var timings = false
-
     func run() throws {
         let files = try ScenarioFiles.expand(paths)
         guard !files.isEmpty else { throw CLIError(message: "no .json files found in \(paths.joined(separator: ", "))", exitCode: 66) }
         var diagnostics: [Diagnostic] = []
         var failures: [String] = []
-        var clock = PhaseClock()
         for file in files {
             let data: Data
-            switch clock.measure("read", { ScenarioFiles.read(file) }) {
+            switch ScenarioFiles.read(file) {
             case .success(let bytes): data = bytes
             case .failure(.tooLarge(let diagnostic)):
                 diagnostics.append(diagnostic)
@@ -43,10 +39,7 @@ struct LintCommand: ParsableCommand {
                 failures.append(reason)
                 continue
             }
-            let document = clock.measure("load") { ScenarioLoader.decode(data, file: file) }
-            let analysis = clock.measure("analysis") { document.scenario.map(ScenarioAnalysis.init) }
-            let result = clock.measure("rules") { Linter.lint(document, analysis: analysis) }
-            diagnostics.append(contentsOf: result.diagnostics)
+            diagnostics.append(contentsOf: Linter.lint(ScenarioLoader.decode(data, file: file)).diagnostics)
         }
         let printer = DiagnosticPrinter(strict: strict)
         let errors = diagnostics.filter { printer.severity(of: $0) == .error }.count + failures.count
@@ -68,26 +61,6 @@ struct LintCommand: ParsableCommand {
             let verdict = errors == 0 && warnings == 0 ? "no problems" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
             Terminal.standardError.line("checked \(files.count) \(fileWord): \(verdict)")
         }
-        if timings { Terminal.standardError.line("timings: " + clock.json) }
         if errors > 0 { throw ExitCode(1) }
-    }
-}
-
-/// Sums wall-clock time per named phase, for the benchmark's hidden `--timings`.
-struct PhaseClock {
-    private(set) var seconds: [String: Double] = [:]
-
-    mutating func measure<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
-        let clock = ContinuousClock()
-        let start = clock.now
-        defer {
-            let elapsed = clock.now - start
-            seconds[phase, default: 0] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
-        return try body()
-    }
-
-    var json: String {
-        "{" + seconds.keys.sorted().map { "\"\($0)\":\(String(format: "%.6f", seconds[$0]!))" }.joined(separator: ",") + "}"
     }
 }

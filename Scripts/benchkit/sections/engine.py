@@ -1,0 +1,36 @@
+"""`engine`: play-engine steps per second with the store off, on 2k and 200k scenes,
+measured in process by the `Benchmarks/` package: a large scenario should step as fast."""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..core import Target, print_targets, section
+from ..generator import Shape, size_label
+
+ENGINE_SIZES = (2000, 200000)
+STEPS_PER_ITERATION = 100_000  # must match Benchmarks/Benchmarks/EngineSteps
+FLATNESS = 0.8
+
+
+@section("engine", "engine steps per second with the store off, on 2k and 200k scenes (in process)")
+def run(ctx: Context) -> list[Target]:
+    files = {size_label(size): ctx.scenario(size, Shape()) for size in ENGINE_SIZES}
+    inputs = {"TWOFOLD_BENCH_ENGINE": ",".join(f"{label}={path}" for label, path in files.items())}
+    results = ctx.swift_benchmarks("EngineSteps", inputs)
+    rows = {label: results[f"engine steps {label}"] for label in files}
+
+    print(f"\n== engine: seeded random choices, restart at endings, store off ({STEPS_PER_ITERATION:,} steps "
+          "per iteration, medians)")
+    print(f"{'size':>6} {'steps/wall s':>14} {'steps/CPU s':>13} {'mallocs/step':>13}")
+    for label, r in rows.items():
+        print(f"{label:>6} {STEPS_PER_ITERATION / (r['wall'] / 1e9):>14,.0f} "
+              f"{STEPS_PER_ITERATION / (r['cpu'] / 1e9):>13,.0f} {r.get('mallocs', 0) / STEPS_PER_ITERATION:>13.2f}")
+    small, big = (size_label(s) for s in ENGINE_SIZES)
+    cpu_ratio = rows[small]["cpu"] / rows[big]["cpu"]
+    wall_ratio = rows[small]["wall"] / rows[big]["wall"]
+    print(f"  {big} / {small}: {cpu_ratio:.2f} by CPU time, {wall_ratio:.2f} by wall time "
+          "(CPU time leaves out other processes on a busy machine)")
+    targets = [Target(f"engine steps/s on {big} >= {FLATNESS}x {small} (CPU time)", f"{cpu_ratio:.2f}",
+                      cpu_ratio >= FLATNESS)]
+    print_targets(targets)
+    return targets
