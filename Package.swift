@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp"]),
         .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
-        .testTarget(name: "TwofoldAppTests", dependencies: ["TwofoldApp", "TwofoldStore"]),
+        .testTarget(name: "TwofoldAppTests", dependencies: ["TwofoldApp", "TwofoldStore", "TwofoldReports", "TwofoldCore"]),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
         .testTarget(name: "TwofoldCLITests", dependencies: ["twofold"]),
     ]
