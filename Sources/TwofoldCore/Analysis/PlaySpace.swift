@@ -17,8 +17,9 @@ struct PlaySpace: Sendable {
 
     /// The explored states in breadth-first order; state 0 is the start.
     private(set) var states: [State] = []
-    /// The offered choices of state `s` that lead to a scene are edges
-    /// `edgeStart[s]..<edgeStart[s+1]`: the choice's index in its scene, and the state it leads to.
+    /// The offered choices of state `s` that lead to a scene (and a router's outcomes) are
+    /// edges `edgeStart[s]..<edgeStart[s+1]`: the choice's index in its scene (negative for
+    /// a router's outcome, see ``routerChoice(_:)``), and the state it leads to.
     private(set) var edgeStart: [Int32] = [0]
     private(set) var edgeChoice: [Int32] = []
     private(set) var edgeTarget: [Int32] = []
@@ -37,33 +38,53 @@ struct PlaySpace: Sendable {
         while head < states.count {
             let state = states[head]
             head += 1
-            let choices = scenario.scenes[state.scene].choices
+            let scene = scenario.scenes[state.scene]
             var offered = 0
-            for (number, choice) in choices.enumerated() where state.variables.offers(choice) {
+            for (number, choice) in scene.choices.enumerated() where state.variables.offers(choice) {
                 offered += 1
                 guard choice.target >= 0 else { continue }
                 var variables = state.variables
                 variables.apply(choice.effects)
-                let next = State(scene: choice.target, variables: variables)
-                let target: Int32
-                if let known = index[next] {
-                    target = known
-                } else {
-                    guard states.count < limit else {
-                        isComplete = false
-                        edgeStart.append(Int32(edgeTarget.count))
-                        return
-                    }
-                    target = Int32(states.count)
-                    index[next] = target
-                    states.append(next)
-                }
-                edgeChoice.append(Int32(number))
-                edgeTarget.append(target)
+                guard add(State(scene: choice.target, variables: variables), choice: Int32(number), &index, limit: limit) else { return }
             }
-            if offered == 0 && !choices.isEmpty { stranded.append(head - 1) }
+            if scene.isRouter {
+                // Every outcome, whatever the profile (flags and counters pass through unchanged):
+                // which one is taken depends on the totals, which a state does not carry.
+                for (position, outcome) in scene.outcomes.enumerated() where outcome.target >= 0 {
+                    let next = State(scene: outcome.target, variables: state.variables)
+                    guard add(next, choice: PlaySpace.routerChoice(position), &index, limit: limit) else { return }
+                }
+            }
+            if offered == 0 && !scene.choices.isEmpty { stranded.append(head - 1) }
             edgeStart.append(Int32(edgeTarget.count))
         }
+    }
+
+    /// The `edgeChoice` of a router's edge: negative, from its outcome's position.
+    static func routerChoice(_ position: Int) -> Int32 { Int32(-1 - position) }
+
+    /// The outcome position of a router's edge (see ``routerChoice(_:)``).
+    static func routerOutcome(_ choice: Int32) -> Int { Int(-1 - choice) }
+
+    /// Adds an edge from the state being expanded to `next`, a new state unless known;
+    /// false (and the space marked incomplete) when a new state would pass the limit.
+    private mutating func add(_ next: State, choice: Int32, _ index: inout [State: Int32], limit: Int) -> Bool {
+        let target: Int32
+        if let known = index[next] {
+            target = known
+        } else {
+            guard states.count < limit else {
+                isComplete = false
+                edgeStart.append(Int32(edgeTarget.count))
+                return false
+            }
+            target = Int32(states.count)
+            index[next] = target
+            states.append(next)
+        }
+        edgeChoice.append(choice)
+        edgeTarget.append(target)
+        return true
     }
 
     /// The offered edges of state `state`.

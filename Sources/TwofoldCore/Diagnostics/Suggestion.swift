@@ -46,3 +46,36 @@ enum Suggestion {
         return previous[b.count]
     }
 }
+
+/// "Did you mean …?" for the scene ids a file names but never defines, across the file:
+/// each distinct name is looked up once (it is compared with every scene id), and past
+/// ``limit`` distinct names no more are, so the notes stay linear in the file however
+/// many broken links it has.
+struct SceneIDSuggestions {
+    static let limit = 1_000
+
+    private let scenario: Scenario
+    private var found: [String: String?] = [:]
+
+    init(_ scenario: Scenario) { self.scenario = scenario }
+
+    /// The note for a name that is no scene id, if there is one to give.
+    mutating func note(for name: String) -> [String] {
+        let close: String?
+        if let known = found[name] {
+            close = known
+        } else if found.count < SceneIDSuggestions.limit {
+            close = SceneIDSuggestions.closest(to: name, in: scenario)
+            found[name] = close
+        } else {
+            close = nil
+        }
+        return close.map { ["did you mean \"\($0)\"?"] } ?? []
+    }
+
+    /// The scene id closest to a misspelt one (only in files of up to 5,000 scenes).
+    static func closest(to id: String, in scenario: Scenario) -> String? {
+        guard scenario.scenes.count <= 5_000 else { return nil }
+        return Suggestion.closest(to: id, among: scenario.scenes.lazy.map(\.id).filter { !$0.isEmpty }) { typed, _ in max(2, typed / 3) }
+    }
+}

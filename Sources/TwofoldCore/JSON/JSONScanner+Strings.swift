@@ -30,7 +30,7 @@ extension JSONScanner {
                 break
             }
             guard pos < count else {
-                throw ScanError(code: .syntaxError, message: "unterminated string", offset: open)
+                throw ScanError(code: .syntaxError, message: "unterminated string: the end of the file comes before its closing quote", offset: open)
             }
             let b = base[pos]
             if b == UInt8(ascii: "\"") {

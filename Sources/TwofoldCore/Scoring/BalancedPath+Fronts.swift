@@ -9,6 +9,7 @@ struct FrontSpace {
         var leader: Int32
     }
 
+    let scenario: Scenario
     let space: PlaySpace
     let isEnding: [Bool]
     /// Edges of state `s`: `edges[space.edgeStart[s]..<space.edgeStart[s+1]]`.
@@ -18,6 +19,7 @@ struct FrontSpace {
     private let groups: StronglyConnected
 
     init(_ scenario: Scenario, _ space: PlaySpace) {
+        self.scenario = scenario
         self.space = space
         isEnding = space.states.map { scenario.scenes[$0.scene].isEnding }
         var edges: [Edge] = []
@@ -25,8 +27,9 @@ struct FrontSpace {
         for state in space.states.indices {
             let choices = scenario.scenes[space.states[state].scene].choices
             for edge in space.edges(of: state) {
-                let scores = choices[Int(space.edgeChoice[edge])].scores
-                edges.append(Edge(choice: space.edgeChoice[edge], target: space.edgeTarget[edge],
+                let choice = space.edgeChoice[edge]
+                let scores = choice >= 0 ? choices[Int(choice)].scores : Scores()  // a router's outcome scores nothing
+                edges.append(Edge(choice: choice, target: space.edgeTarget[edge],
                                   manager: Int32(scores.manager), leader: Int32(scores.leader)))
             }
         }
@@ -84,11 +87,25 @@ struct FrontSpace {
 
     /// The first path in file order from the start state that reaches an ending with
     /// exactly `total`, never revisiting a play state. `total` must be on the start's front.
-    func firstPath(to total: BalancedPath.Total, fronts: [[BalancedPath.Total]], budget: inout Int) -> [Edge]? {
+    /// A router takes the outcome `route` gives for the totals so far, when the remaining
+    /// total is still reachable that way.
+    func firstPath(to total: BalancedPath.Total, fronts: [[BalancedPath.Total]],
+                   route: (BalancedPath.Total) -> ProfileKey, budget: inout Int) -> [Edge]? {
         var path: [Edge] = []
         var state = 0
         var remaining = total
         while !isEnding[state] {
+            let scene = scenario.scenes[space.states[state].scene]
+            if scene.isRouter {
+                let soFar = BalancedPath.Total(manager: total.manager - remaining.manager, leader: total.leader - remaining.leader)
+                let wanted = route(soFar)
+                let open = out(state).filter { FrontSpace.contains(fronts[Int(component[Int($0.target)])], remaining) }
+                let routed = open.first { $0.choice < 0 && scene.outcomes[PlaySpace.routerOutcome($0.choice)].profile == wanted }
+                guard let edge = routed ?? open.first else { return nil }
+                path.append(edge)
+                state = Int(edge.target)
+                continue
+            }
             // Depth-first in file order inside the state's loop group, until an edge leaves
             // the group towards a state from which the remaining total is still reachable.
             let c = component[state]

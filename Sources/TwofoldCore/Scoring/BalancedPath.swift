@@ -25,11 +25,11 @@ public struct BalancedPath: Sendable, Hashable {
     public var steps: [Step]
     /// The ending scene the path reaches.
     public var ending: String
-    /// The path's scores on every axis, by axis name, against the scenario's bounds.
-    public var scores: [String: AxisScore]
+    /// The path's scores on every axis, against the scenario's bounds.
+    public var scores: AxisValues<AxisScore>
 
-    public var manager: AxisScore { scores["manager"]! }
-    public var leader: AxisScore { scores["leader"]! }
+    public var manager: AxisScore { scores.manager }
+    public var leader: AxisScore { scores.leader }
 
     /// Finds the balanced path of a playable scenario. Nil when no ending can be reached,
     /// when a loop scores (a `scoring-cycle` error), or when flags and counters make more
@@ -51,8 +51,14 @@ public struct BalancedPath: Sendable, Hashable {
         guard let bestRank = front.map(rank).max(by: <) else { return nil }
         var best: [FrontSpace.Edge]?
         var budget = 10 * (stateLimit ?? PlaySpace.stateLimit)
+        // The profile a router sees: the totals so far against the scenario's bounds.
+        let profile = { (soFar: Total) -> ProfileKey in
+            Profile(managerPercent: AxisScore.percent(raw: soFar.manager, min: bounds[managerAxis].min, max: bounds[managerAxis].max),
+                    leaderPercent: AxisScore.percent(raw: soFar.leader, min: bounds[leaderAxis].min, max: bounds[leaderAxis].max),
+                    threshold: scenario.threshold).key
+        }
         for total in front where rank(total) == bestRank {
-            guard let path = space.firstPath(to: total, fronts: fronts, budget: &budget) else { return nil }
+            guard let path = space.firstPath(to: total, fronts: fronts, route: profile, budget: &budget) else { return nil }
             if best == nil || path.lexicographicallyPrecedes(best!, by: { $0.choice < $1.choice }) { best = path }
         }
         var steps: [Step] = []
@@ -60,15 +66,14 @@ public struct BalancedPath: Sendable, Hashable {
         for edge in best! {
             let sceneIndex = explored.states[state].scene
             let scene = scenario.scenes[sceneIndex]
-            steps.append(Step(scene: scene.id, choice: scene.choices[Int(edge.choice)].id,
-                              sceneIndex: sceneIndex, choiceIndex: Int(edge.choice)))
+            if edge.choice >= 0 {
+                steps.append(Step(scene: scene.id, choice: scene.choices[Int(edge.choice)].id,
+                                  sceneIndex: sceneIndex, choiceIndex: Int(edge.choice)))
+            }
             state = Int(edge.target)
         }
-        var scores: [String: AxisScore] = [:]
-        for (index, axis) in scenario.axes.enumerated() {
-            let raw = steps.reduce(0) { $0 + scenario.scenes[$1.sceneIndex].choices[$1.choiceIndex].scores[axis] }
-            scores[axis.name] = AxisScore(raw: raw, min: bounds[index].min, max: bounds[index].max)
-        }
+        let totals = steps.reduce(Scores()) { $0 + scenario.scenes[$1.sceneIndex].choices[$1.choiceIndex].scores }
+        let scores = ScoreCard(totals: totals, bounds: bounds, scenario: scenario).axes
         return BalancedPath(steps: steps, ending: scenario.scenes[explored.states[state].scene].id, scores: scores)
     }
 
@@ -78,3 +83,5 @@ public struct BalancedPath: Sendable, Hashable {
         var leader: Int
     }
 }
+
+/// Every play state reachable from the start, its offered choices as edges, and the

@@ -24,9 +24,16 @@ struct FacilitationView {
             let count = session.decisions.count
             let votes = session.ballot.compactMap { $0 }.count
             screen.paragraph("Welcome back. \(count) decision\(count == 1 ? "" : "s") so far" + (votes > 0 ? "; \(votes) vote\(votes == 1 ? "" : "s") in at this one (hidden)." : "."), indent: margin)
-        } else if let briefing = scenario.briefing {
-            screen.blank()
-            screen.paragraph(briefing, indent: margin)
+        } else {
+            if let note = scenario.facilitatorNote {
+                screen.blank()
+                screen.paragraph("For the facilitator: " + note, indent: margin)
+            }
+            if let briefing = scenario.briefing {
+                screen.blank()
+                if let setting = scenario.setting { screen.paragraph(setting.line, indent: margin) }
+                screen.paragraph(briefing, indent: margin)
+            }
         }
         screen.blank()
         screen.line(margin + screen.dim("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help."))
@@ -48,11 +55,17 @@ struct FacilitationView {
         screen.blank()
         for (index, choice) in session.offeredChoices().enumerated() {
             let number = "\(margin)\(index + 1).  "
-            let lines = TextLayout.wrap(TextLayout.sanitize(choice.text), width: screen.columns, indent: number,
+            let lines = TextLayout.wrap(TextSafety.terminal(choice.text), width: screen.columns, indent: number,
                                         hangingIndent: String(repeating: " ", count: number.count))
             for (position, line) in lines.enumerated() {
                 screen.line(position == 0 ? screen.bold(String(line.prefix(number.count))) + String(line.dropFirst(number.count)) : line)
             }
+            screen.blank()
+        }
+        let before = DiscussionPrompts.beforeVote(scene: scene)
+        if !before.isEmpty {
+            screen.line(margin + screen.bold("While you vote:"))
+            for prompt in before { screen.paragraph(prompt, indent: margin + "• ", hanging: margin + "  ") }
             screen.blank()
         }
         screen.paragraph("Votes from " + session.roster.names.joined(separator: ", ") + ", in that order.", indent: margin)
@@ -138,7 +151,7 @@ struct FacilitationView {
         screen.blank()
         screen.heading("Scores after \(count) decision\(count == 1 ? "" : "s")")
         screen.blank()
-        let names = session.roster.names.map(TextLayout.sanitize)
+        let names = session.roster.names.map(TextSafety.terminal)
         let width = min(30, names.map(TextLayout.displayWidth).max() ?? 0)
         for (index, name) in names.enumerated() {
             let card = session.scoreCard(of: index, analysis: analysis)
@@ -158,7 +171,7 @@ struct FacilitationView {
     func showHelp(_ session: Facilitation) {
         let offered = session.offeredChoices().count
         let example = (0..<session.roster.count).map { String($0 % max(1, offered) + 1) }.prefix(6).joined(separator: " ")
-        let first = TextLayout.sanitize(session.roster.names[0])
+        let first = TextSafety.terminal(session.roster.names[0])
         screen.line("""
             \(margin)\(example.leftAligned(12)) one vote per participant, in roster order (- to abstain)
             \(margin)\("\(first)=2".leftAligned(12)) set or correct one vote (several: Ana=1 Ben=-)

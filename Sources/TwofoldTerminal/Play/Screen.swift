@@ -1,3 +1,5 @@
+import TwofoldCore
+
 /// Puts scenario content on the terminal: wrapped to the width, every piece of scenario
 /// or learner text neutralised, colour and emphasis only when colour is on.
 public struct Screen: Sendable {
@@ -20,22 +22,20 @@ public struct Screen: Sendable {
 
     /// Untrusted text, made safe and wrapped, with an indent.
     public func paragraph(_ text: String, indent: String = "", hanging: String? = nil) {
-        for line in TextLayout.wrap(TextLayout.sanitize(text), width: columns, indent: indent, hangingIndent: hanging) {
+        for line in TextLayout.wrap(TextSafety.terminal(text), width: columns, indent: indent, hangingIndent: hanging) {
             write(line + "\n")
         }
     }
 
-    /// Applies an SGR style when colour is on.
-    public func styled(_ text: String, _ codes: String) -> String {
-        colour ? "\u{1B}[\(codes)m\(text)\u{1B}[0m" : text
-    }
+    /// The styles this screen uses: real SGR sequences only when colour is on.
+    public var style: Style { Style(enabled: colour) }
 
-    public func bold(_ text: String) -> String { styled(text, "1") }
-    public func dim(_ text: String) -> String { styled(text, "2") }
+    public func bold(_ text: String) -> String { style.apply(text, .bold) }
+    public func dim(_ text: String) -> String { style.apply(text, .dim) }
 
     /// A heading rule: `── Title ─────`.
     public func heading(_ title: String) {
-        let safe = TextLayout.sanitize(title)
+        let safe = TextSafety.terminal(title)
         let used = TextLayout.displayWidth(safe) + 4
         let rule = String(repeating: "─", count: max(3, min(columns, 80) - used))
         line(bold("── \(safe) \(rule)"))
