@@ -39,6 +39,9 @@ public struct PathCount: Sendable, Hashable, CustomStringConvertible {
     public static let zero = PathCount(0)
     public static let one = PathCount(1)
 
+    /// The 64-bit limbs the value takes (none once saturated): the cost of adding it.
+    var limbCount: Int { isSaturated ? 0 : Swift.max(1, big.count) }
+
     public var isZero: Bool { !isSaturated && big.isEmpty && small == 0 }
 
     /// The value when it fits in 64 bits.

@@ -15,6 +15,16 @@ enum Suggestion {
         to name: String, among candidates: Candidates, ignoringCase: Bool = false,
         allowed: (_ nameLength: Int, _ candidateLength: Int) -> Int
     ) -> String? {
+        var cells = 0
+        return closest(to: name, among: candidates, ignoringCase: ignoringCase, cells: &cells, allowed: allowed)
+    }
+
+    /// ``closest(to:among:ignoringCase:allowed:)``, adding to `cells` the edit-distance
+    /// table cells it computed (the work a test checks stays bounded).
+    static func closest<Candidates: Sequence<String>>(
+        to name: String, among candidates: Candidates, ignoringCase: Bool = false, cells: inout Int,
+        allowed: (_ nameLength: Int, _ candidateLength: Int) -> Int
+    ) -> String? {
         guard name.unicodeScalars.count <= maxLength else { return nil }
         let typed = Array((ignoringCase ? name.lowercased() : name).unicodeScalars)
         var best: (candidate: String, distance: Int)?
@@ -24,6 +34,7 @@ enum Suggestion {
             let limit = min(allowed(typed.count, known.count), best.map { $0.distance - 1 } ?? .max)
             guard abs(typed.count - known.count) <= limit else { continue }
             let distance = editDistance(typed, known)
+            cells += typed.count * known.count
             if distance <= limit { best = (candidate, distance) }
         }
         return best?.candidate
