@@ -43,6 +43,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="twofold binary to measure (default: build with "
                              "`swift build -c release --product twofold` and use its bin path)")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument("--inputs", metavar="DIR",
+                        help="keep generated scenarios in DIR and reuse them on later runs "
+                             "(e.g. .build-bench/inputs; default: generate afresh in the run's folder)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"generator seed (default {DEFAULT_SEED})")
     parser.add_argument("--linear-scale", type=float, default=1.0, metavar="F",
                         help="multiply the linear section's input sizes (default 1; 0.25 for a quick run)")

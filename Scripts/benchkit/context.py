@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import time
@@ -26,6 +27,19 @@ class Context:
         self._scenarios: dict[tuple[int, Shape], Path] = {}
         self._rss_floor: Optional[float] = None
         self._swift_results: dict[str, dict] = {}
+        self.inputs: Optional[Path] = None
+        if args.inputs:
+            # One folder per version of the generator, so a changed generator never reuses old files.
+            digest = hashlib.sha1()
+            for source in sorted((Path(__file__).parent / "generator").glob("*.py")):
+                digest.update(source.read_bytes())
+            self.inputs = Path(args.inputs).resolve() / digest.hexdigest()[:10]
+            self.inputs.mkdir(parents=True, exist_ok=True)
+
+    def discard(self, path: Path) -> None:
+        """Deletes a large generated file after use, unless it is kept for later runs."""
+        if not self.inputs or path.parent != self.inputs:
+            path.unlink(missing_ok=True)
 
     @property
     def twofold(self) -> str:
@@ -37,10 +51,15 @@ class Context:
         return self._twofold
 
     def scenario(self, size: int, shape: Shape = Shape(), name: Optional[str] = None) -> Path:
-        """A generated scenario of `size` in `shape` (generated once per run)."""
+        """A generated scenario of `size` in `shape` (generated once per run, or found in
+        the --inputs folder when an earlier run with the same generator wrote it)."""
         key = (size, shape)
         if key not in self._scenarios or not self._scenarios[key].exists():
-            path = self.workdir / (name or f"scenario-{size_label(size)}-{shape.slug}.json")
+            folder = self.inputs or self.workdir
+            path = folder / (name or f"scenario-{size_label(size)}-{shape.slug}-{self.seed}.json")
+            if self.inputs and path.exists():
+                self._scenarios[key] = path
+                return path
             t0 = time.perf_counter()
             st = generate(path, size, shape, self.seed)
             log(f"generated {path.name}: {st.scenes} scenes ({st.decisions} decisions, {st.endings} endings, "

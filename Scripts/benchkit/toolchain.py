@@ -1,11 +1,11 @@
 """Building what is measured: the release `twofold` binary, and the in-process Swift
 benchmarks of the `Benchmarks/` package (ordo-one/benchmark), whose results come back
-as JMH JSON and are read here into {benchmark name: {metric: median}}."""
+as percentile tables (one per benchmark and metric, in nanoseconds and plain counts)
+and are read here into {benchmark name: {metric: median}}."""
 
 from __future__ import annotations
 
 import glob
-import json
 import os
 import shutil
 import subprocess
@@ -14,9 +14,9 @@ from pathlib import Path
 from .core import REPO, BenchError, log
 
 BENCHMARKS = REPO / "Benchmarks"
-# JMH metric descriptions (ordo-one/benchmark's `BenchmarkMetric.description`) -> our names.
-METRICS = {"Time (wall clock)": "wall", "Time (total CPU)": "cpu", "Malloc (total)": "mallocs",
-           "Memory (resident peak)": "peak", "Throughput (# / s)": "throughput"}
+# ordo-one/benchmark's metric names (`BenchmarkMetric.rawDescription`) -> ours.
+METRICS = {"wallClock": "wall", "cpuTotal": "cpu", "mallocCountTotal": "mallocs", "peakMemoryResident": "peak"}
+PERCENTILES = ".histogram.percentiles.tsv"
 
 
 def build_twofold() -> str:
@@ -44,23 +44,22 @@ def run_swift_benchmarks(workdir: Path, target: str, inputs: dict[str, str]) -> 
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     argv = ["swift", "package", "--package-path", str(BENCHMARKS), "--allow-writing-to-directory", str(out),
-            "benchmark", "--target", target, "--format", "jmh", "--path", str(out), "--no-progress"]
+            "benchmark", "--target", target, "--format", "histogramPercentiles", "--path", str(out), "--no-progress"]
     log("running: " + " ".join(argv[:2] + argv[4:]))
     env = dict(os.environ, **inputs)
     if subprocess.run(argv, cwd=BENCHMARKS, env=env).returncode:
         raise BenchError(f"swift package benchmark --target {target} failed")
-    files = glob.glob(str(out / "*.jmh.json"))
-    if not files:
-        raise BenchError(f"swift package benchmark --target {target} wrote no JMH results to {out}")
     results: dict[str, dict[str, float]] = {}
-    for element in json.loads(Path(files[0]).read_text()):
-        name = element["benchmark"].split(".", 3)[-1].replace("_", " ")
-        metrics = {"throughput": element["primaryMetric"]["scorePercentiles"]["50.0"]}
-        for description, metric in (element.get("secondaryMetrics") or {}).items():
-            key = METRICS.get(description)
-            if key:
-                value = metric["scorePercentiles"]["50.0"]
-                # JMH export divides time metrics by 1,000 (to microseconds): back to nanoseconds.
-                metrics[key] = value * 1000 if key in ("wall", "cpu") else value
-        results[name] = metrics
+    # One file per benchmark and metric: BASELINE.TARGET.NAME.METRIC.histogram.percentiles.tsv,
+    # spaces in the name written as underscores; row "50" holds the median.
+    for file in glob.glob(str(out / f"*.{target}.*{PERCENTILES}")):
+        stem = Path(file).name[: -len(PERCENTILES)]
+        head, metric = stem.rsplit(".", 1)
+        name = head.split(".", 2)[2].replace("_", " ")
+        if metric not in METRICS:
+            continue
+        rows = dict(line.split("\t") for line in Path(file).read_text().splitlines()[1:] if "\t" in line)
+        results.setdefault(name, {})[METRICS[metric]] = float(rows["50"])
+    if not results:
+        raise BenchError(f"swift package benchmark --target {target} wrote no results to {out}")
     return results

@@ -11,7 +11,7 @@ let stepsPerIteration = 100_000
 /// same whatever the size of the scenario.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput],
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .nanoseconds,
         warmupIterations: 2, maxDuration: .seconds(20), maxIterations: 25
     )
     for input in BenchmarkInput.list("TWOFOLD_BENCH_ENGINE") {

@@ -10,7 +10,7 @@ let reportsPerIteration = 1_000
 /// the whole report with Foundation's JSONDecoder.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput],
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .nanoseconds,
         warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 30
     )
     let fixture = URL(fileURLWithPath: #filePath)

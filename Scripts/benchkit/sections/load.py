@@ -67,7 +67,7 @@ def run(ctx: Context) -> list[Target]:
         for item in shapes(size):
             path = ctx.scenario(size, item.shape)
             rows[(size, item.name)] = measure_pair(ctx, path, ctx.repeat)
-            path.unlink()  # large files: keep the disk footprint of a run small
+            ctx.discard(path)  # large files: keep the disk footprint of a run small
 
     print(f"\n== load: twofold lint vs python json.load, same bytes (median of {ctx.repeat})")
     print(f"{'size':>5} {'shape':<15} {'MiB':>7} {'findings':>8} {'twofold s':>10} {'python s':>9} "

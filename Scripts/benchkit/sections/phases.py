@@ -19,18 +19,20 @@ def run(ctx: Context) -> list[Target]:
     inputs = {"TWOFOLD_BENCH_LOAD": ",".join(f"{label}={path}" for label, path in files.items())}
     results = ctx.swift_benchmarks("LoadPhases", inputs)
 
-    print("\n== phases: in process, median wall time and allocations per phase (ordo-one/benchmark)")
+    print("\n== phases: in process, median CPU time and allocations per phase (ordo-one/benchmark)")
     print(f"{'size':>6} " + " ".join(f"{p + ' ms':>11} {p + ' mallocs':>16}" for p in PHASES) + f" {'analysis':>9}")
     targets = []
     for label in files:
         row = {p: results[f"{p} {label}"] for p in PHASES}
-        share = row["analysis"]["wall"] / (row["read"]["wall"] + row["decode"]["wall"])
-        print(f"{label:>6} " + " ".join(f"{row[p]['wall'] / 1e6:>11.1f} {row[p].get('mallocs', 0):>16,.0f}"
+        share = row["analysis"]["cpu"] / (row["read"]["cpu"] + row["decode"]["cpu"])
+        print(f"{label:>6} " + " ".join(f"{row[p]['cpu'] / 1e6:>11.1f} {row[p].get('mallocs', 0):>16,.0f}"
                                         for p in PHASES) + f" {share:>8.1%}")
         if label == "1m":
             targets.append(Target(f"analysis <= {SHARE_LIMIT:.0%} of read+decode at 1m", f"{share:.1%}",
                                   share <= SHARE_LIMIT))
-    print("  analysis = analysis / (read + decode); rules include locating and sorting the findings")
+    print("  analysis = analysis / (read + decode), by CPU time (a shared machine stretches wall time);")
+    print("  rules include locating and sorting the findings; allocations are counted by the malloc")
+    print("  interposer, whose bookkeeping also slows allocation-heavy phases (decode) somewhat")
     if not targets:
         targets.append(Target(f"analysis <= {SHARE_LIMIT:.0%} of read+decode at 1m", "1m not run"))
     print_targets(targets)
