@@ -14,7 +14,7 @@ public enum CohortCSV {
         "learner", "cohort", "scenario", "manager_percent", "leader_percent", "profile", "ending", "finished_at",
         "attempt_id", "session", "group_session_id", "learner_email", "scenario_title", "ending_title",
         "started_at", "manager_raw", "manager_min", "manager_max", "leader_raw", "leader_min", "leader_max",
-        "decisions",
+        "decisions", "mode", "take_backs", "restarts",
     ]
 
     /// The header record.
@@ -43,6 +43,9 @@ public enum CohortCSV {
                       row.decisionCount] {
             number(value, &out)
         }
+        text(row.integrity.mode.rawValue, &out)
+        number(row.integrity.takeBacks, &out)
+        number(row.integrity.restarts, &out)
         out[out.count - 1] = 0x0D  // the last separator becomes CRLF
         out.append(0x0A)
         return String(decoding: out, as: UTF8.self)

@@ -78,6 +78,18 @@ enum ReportText {
         }
     }
 
+    /// What was taken back before a decision stood, for people: `First chose "…", then
+    /// took it back.` Nil when nothing was.
+    static func takenBack(_ decision: LearnerReport.DecisionEntry) -> String? {
+        guard !decision.takenBack.isEmpty else { return nil }
+        let texts = decision.takenBack.map { id -> String in
+            let text = id == decision.choice ? decision.choiceText : decision.alternatives.first { $0.choice == id }?.text
+            return "\"" + clean(text ?? id) + "\""
+        }
+        let count = texts.count
+        return "Taken back here first (\(count) choice\(count == 1 ? "" : "s")): " + texts.joined(separator: ", ") + "."
+    }
+
     /// The thesis, in the article's words.
     static let thesis = "Managers support someone in their job; leaders support someone in their career. The best results happen when you do both."
 }

@@ -45,7 +45,7 @@ struct LintCommand: ParsableCommand {
             }
             let document = clock.measure("load") { ScenarioLoader.decode(data, file: file) }
             let analysis = clock.measure("analysis") { document.scenario.map(ScenarioAnalysis.init) }
-            let result = clock.measure("rules") { Linter.lint(document, analysis: analysis) }
+            let result = clock.measure("rules") { Linter.lint(document, analysis: analysis, strict: strict) }
             diagnostics.append(contentsOf: result.diagnostics)
         }
         let printer = DiagnosticPrinter(strict: strict)
