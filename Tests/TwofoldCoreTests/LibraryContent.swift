@@ -8,6 +8,8 @@ import Foundation
 ///   of min(manager, leader), then to the first in file order. Every choice counts,
 ///   whatever its `when`.
 /// - **Best is longest**: no other choice at the decision has more characters of `text`.
+/// - **Position**: where the best option stands in the file (1 for the first choice); in a
+///   scenario of three or more decisions it is not the same at every decision.
 /// - **Task-first decision**: the best option has manager ≥ leader + 2, and the most
 ///   leader-heavy option (highest leader; ties to the lower manager, then file order)
 ///   has a lower manager + leader than the best.
@@ -27,7 +29,7 @@ import Foundation
 ///   the core's balanced path at the `both` ending with at least ``balancedFloor`` % on both axes.
 struct LibraryContent {
     enum Rule: String, CaseIterable, Sendable {
-        case lint, endings, scale, taskFirst, idWords, feedback, facilitation, strategies, balance
+        case lint, endings, scale, taskFirst, position, idWords, feedback, facilitation, strategies, balance
     }
 
     struct Finding: CustomStringConvertible, Sendable {
@@ -44,6 +46,8 @@ struct LibraryContent {
     private(set) var findings: [Finding] = []
     /// The decisions whose best option is also the longest, by scene id.
     private(set) var bestIsLongest: [String] = []
+    /// Where the best option stands at each decision, counting from 1.
+    private(set) var bestPositions: [Int] = []
     private(set) var taskFirst: [String] = []
     private(set) var balanced: BalancedPath?
 
@@ -75,6 +79,7 @@ struct LibraryContent {
             let best = Self.bestIndex(choices)
             let lengths = choices.map(\.text.count)
             if lengths[best] == lengths.max() { bestIsLongest.append(scene.id) }
+            bestPositions.append(best + 1)
             let (bestManager, bestLeader) = (choices[best].scores.manager, choices[best].scores.leader)
             let heavy = choices.indices.max { a, b in
                 let (x, y) = (choices[a].scores, choices[b].scores)
@@ -99,6 +104,9 @@ struct LibraryContent {
             }
         }
         if taskFirst.isEmpty { add(.taskFirst, "no decision where the task must come first") }
+        if bestPositions.count >= 3 && Set(bestPositions).count == 1 {
+            add(.position, "the best option is choice \(bestPositions[0]) at every decision")
+        }
         if scenario.facilitatorNote == nil { add(.facilitation, "no facilitatorNote") }
         if scenario.setting == nil { add(.facilitation, "no setting") }
     }

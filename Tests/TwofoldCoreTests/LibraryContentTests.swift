@@ -9,6 +9,8 @@ import Testing
 struct LibraryContentTests {
     /// The share of decisions at which the best option may also be the longest.
     static let longestShareLimit = 0.35
+    /// The share of decisions at which the best option may stand in any one position.
+    static let positionShareLimit = 0.4
 
     static func measure(_ url: URL) throws -> LibraryContent {
         try LibraryContent(data: try Data(contentsOf: url), file: url.lastPathComponent)
@@ -30,6 +32,16 @@ struct LibraryContentTests {
         let longest = library.reduce(0) { $0 + $1.bestIsLongest.count }
         #expect(decisions > 0 && Double(longest) <= Self.longestShareLimit * Double(decisions),
                 "the best option is the longest in \(longest) of \(decisions) decisions")
+    }
+
+    @Test func bestOptionMovesAround() throws {
+        let positions = Self.library.flatMap(\.bestPositions)
+        let counts = Dictionary(grouping: positions, by: { $0 }).mapValues(\.count)
+        print("best option by position: " + counts.keys.sorted().map { "\($0): \(counts[$0]!)" }.joined(separator: ", "))
+        for (position, count) in counts {
+            #expect(Double(count) <= Self.positionShareLimit * Double(positions.count),
+                    "the best option is choice \(position) in \(count) of \(positions.count) decisions")
+        }
     }
 
     /// Not one template: warm-ups, paths of different lengths, many settings. (Scenarios
