@@ -86,27 +86,26 @@ public enum GraphExport {
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
     }
 
-    /// A DOT double-quoted string: quotes and backslashes escaped, line breaks as `\n`,
-    /// other control characters dropped.
+    /// A DOT double-quoted string: unsafe characters dropped (``TextSafety``), quotes and
+    /// backslashes escaped, line breaks as `\n`.
     static func dotQuoted(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
+        for scalar in TextSafety.document(text, keepNewlines: true).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
     }
 
-    /// Text for inside a Mermaid quoted label: characters Mermaid treats specially become entities.
+    /// Text for inside a Mermaid quoted label: unsafe characters dropped (``TextSafety``),
+    /// characters Mermaid treats specially as entities.
     static func mermaidText(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        for scalar in TextSafety.document(text).unicodeScalars {
             switch scalar {
             case "\"": out += "#quot;"
             case "<": out += "#lt;"
@@ -115,10 +114,7 @@ public enum GraphExport {
             case "&": out += "#amp;"
             case "|": out += "#124;"
             case "`": out += "#96;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

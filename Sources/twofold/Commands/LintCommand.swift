@@ -62,7 +62,7 @@ struct LintCommand: ParsableCommand {
         } else {
             printer.print(diagnostics)
         }
-        for failure in failures { Terminal.standardError.line("twofold: error: \(failure.terminalSafe)") }
+        for failure in failures { Terminal.standardError.line("twofold: error: \(TextSafety.message(failure))") }
         if !json {
             let fileWord = files.count == 1 ? "file" : "files"
             let verdict = errors == 0 && warnings == 0 ? "no problems" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
