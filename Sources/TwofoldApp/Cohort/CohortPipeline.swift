@@ -129,7 +129,13 @@ public struct CohortPipeline: Sendable {
     /// The learner report files of the finished attempts in the records store.
     private func storeReports(note: (Note) -> Void) throws -> [String] {
         let attempts: [SessionRecord]
-        do { attempts = try store().attempts(learner: nil) } catch { throw AppError.store(error) }
+        do {
+            attempts = try store().attempts(learner: nil) { id in
+                note(.skipped(path: "the records store's attempt \(id)", reason: "its record is damaged"))
+            }
+        } catch {
+            throw AppError.store(error)
+        }
         var files: [String] = []
         // A facilitated session's own record holds the group report; its participants have
         // records (and learner reports) of their own.

@@ -89,6 +89,14 @@ public struct CohortRow: Sendable, Equatable {
                   integrity: report.integrity, balanced: report.balancedPath.map { $0.scores.map(\.percent) })
     }
 
+    /// Who the learner is: their name, and their e-mail when the report has one. Two
+    /// reports with the same name and no e-mail are the same learner; the same name with
+    /// different e-mails are two people.
+    public var learnerKey: String {
+        guard let email, !email.isEmpty else { return learner }
+        return learner + "\u{0}" + email.lowercased()
+    }
+
     /// What makes two rows the same attempt: the attempt id and the learner (a group
     /// session's participants are different learners), or, for a report without an id,
     /// the learner, scenario and both times.
