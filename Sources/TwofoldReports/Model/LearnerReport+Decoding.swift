@@ -110,6 +110,10 @@ extension LearnerReport.Session {
     enum CodingKeys: String, CodingKey { case kind, groupSessionId }
 }
 
+extension LearnerReport.Alternative {
+    enum CodingKeys: String, CodingKey { case choice, text, scores }
+}
+
 extension LearnerReport.Learner {
     enum CodingKeys: String, CodingKey { case name, email }
 }
