@@ -11,7 +11,12 @@ public enum GroupFlow {
         if session.current.phase == .finished { return try finish(session, service: service) }
         try? FileSystem.createFolder(URL(fileURLWithPath: historyFile).deletingLastPathComponent().path, private: true)
         let loop = FacilitationLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard)
-        switch try loop.run(resumed: resumed) {
+        let exit: FacilitationLoop.Exit
+        do { exit = try loop.run(resumed: resumed) } catch {
+            throw AppError("your last step could not be saved (\(TextSafety.message("\(error)"))). Your steps before it are saved: "
+                           + "make room on the disk, then continue with `twofold resume`", exitCode: 74)
+        }
+        switch exit {
         case .finished: return try finish(session, service: service)
         case .saved: return 0
         case .terminated(let signal): return 128 + signal
