@@ -15,9 +15,9 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 2, maxDuration: .seconds(20), maxIterations: 25
     )
     for input in BenchmarkInput.list("TWOFOLD_BENCH_ENGINE") {
-        Benchmark("engine steps \(input.label)") { _, scenario in
+        Benchmark("engine steps \(input.label)") { _, loaded in
             let now = Date(timeIntervalSince1970: 1_700_000_000)
-            var engine = Engine(scenario: scenario, fingerprint: "benchmark", at: now)
+            var engine = Engine(scenario: loaded.scenario, fingerprint: "benchmark", at: now, analysis: loaded.analysis)
             var picks = ChoiceSequence(seed: 20_240_601)
             for _ in 0..<stepsPerIteration {
                 if engine.phase == .finished {
@@ -35,7 +35,7 @@ let benchmarks: @Sendable () -> Void = {
         } setup: {
             let result = ScenarioLoader.load(input.data(), file: input.path)
             guard let scenario = result.playable else { fatalError("\(input.path) has \(result.errorCount) error(s)") }
-            return scenario
+            return (scenario: scenario, analysis: result.analysis)
         }
     }
 }

@@ -5,7 +5,9 @@ Kinds:
   the number of complete paths passes 64 bits); decisions with 2-3 choices (see
   `Shape.choices`) whose (manager, leader) pairs lie in -3..3 and differ within a
   decision; occasional zero-score "ask for more information" loops (decision -> info
-  scene -> the same decision); endings in the last layer and a few along the way.
+  scene -> the same decision); a few plain endings along the way, and a last layer of
+  routers (`outcomes` scenes) that send every learner to one of four endings, one per
+  profile, as the bundled library does.
 - `chain`: N scenes in a line, each decision's choices all leading to the next scene
   (so the path count doubles with every scene), an ending last.
 - `wide`: one decision with N choices leading to four endings; scores cycle through
@@ -85,6 +87,7 @@ class GenStats:
     decisions: int = 0
     endings: int = 0
     info: int = 0
+    routers: int = 0
     choices: int = 0
     warnings: int = 0
     bytes: int = 0
@@ -145,13 +148,25 @@ def generate(path: Path, size: int, shape: Shape = Shape(), seed: int = DEFAULT_
         for scene in scenes:
             writer.scene(scene)
         writer.end()
-    stats.scenes = stats.decisions + stats.endings + stats.info
+    stats.scenes = stats.decisions + stats.endings + stats.info + stats.routers
     stats.bytes = path.stat().st_size
     return stats
 
 
-def _ending(sid: str, texts: _Texts, kind: str) -> dict:
-    return {"id": sid, "text": texts.pick("ending"), "ending": {"title": texts.pick("title"), "kind": kind}}
+def _ending(sid: str, texts: _Texts, kind: Optional[str] = None) -> dict:
+    """An ending; only endings reached through a router say which profile they stand for."""
+    ending = {"title": texts.pick("title")}
+    if kind:
+        ending["kind"] = kind
+    return {"id": sid, "text": texts.pick("ending"), "ending": ending}
+
+
+PROFILE_ENDINGS = [f"end-{kind}" for kind in ENDING_KINDS]
+
+
+def _router(sid: str, texts: _Texts) -> dict:
+    """A router to the four profile endings."""
+    return {"id": sid, "text": texts.pick("info"), "outcomes": dict(zip(ENDING_KINDS, PROFILE_ENDINGS))}
 
 
 def _choice_count(shape: Shape, rng: random.Random) -> int:
@@ -162,8 +177,11 @@ def _choice_count(shape: Shape, rng: random.Random) -> int:
 
 
 def _layered(size, shape, rng, texts, stats, warning_rng):
-    """Yields the start id, then the scenes of a layered DAG, layer by layer."""
-    plan = plan_layers(size)
+    """Yields the start id, then the scenes of a layered DAG, layer by layer; the last
+    layer routes to the four profile endings, written last."""
+    if size < 8:
+        raise ValueError("a layered scenario needs at least 8 scenes")
+    plan = plan_layers(size - len(PROFILE_ENDINGS))
     depth = len(plan.widths)
     info_left, decisions_left = plan.n_info, plan.decisions
     warnings_left = min(shape.warnings, plan.decisions)
@@ -186,9 +204,13 @@ def _layered(size, shape, rng, texts, stats, warning_rng):
                 owned.setdefault(deciders[j % len(deciders)], []).append(target)
         for i in range(width):
             sid = scene_id(k, i)
+            if is_ending[i] and k == depth - 1:
+                stats.routers += 1
+                yield _router(sid, texts)
+                continue
             if is_ending[i]:
                 stats.endings += 1
-                yield _ending(sid, texts, rng.choice(ENDING_KINDS))
+                yield _ending(sid, texts)
                 continue
             stats.decisions += 1
             with_info = rng.random() * decisions_left < info_left
@@ -226,6 +248,9 @@ def _layered(size, shape, rng, texts, stats, warning_rng):
                 stats.choices += 1
                 yield info
     assert info_left == 0 and decisions_left == 0 and warnings_left == 0
+    for kind, sid in zip(ENDING_KINDS, PROFILE_ENDINGS):
+        stats.endings += 1
+        yield _ending(sid, texts, kind)
 
 
 def _chain(size, shape, rng, texts, stats, warning_rng):
@@ -243,7 +268,7 @@ def _chain(size, shape, rng, texts, stats, warning_rng):
             _choice(ids[c], texts.pick("choice"), pairs[c], texts.pick("feedback"), f"step-{i + 1}")
             for c in range(count)]}
     stats.endings += 1
-    yield _ending(f"step-{size - 1}", texts, "both")
+    yield _ending(f"step-{size - 1}", texts)
 
 
 def _wide(size, shape, rng, texts, stats, warning_rng):
@@ -258,6 +283,6 @@ def _wide(size, shape, rng, texts, stats, warning_rng):
     stats.choices += size
     stats.warnings += max(0, size - len(pairs))
     yield {"id": "crowded-choice", "text": texts.pick("scene"), "choices": choices}
-    for kind, sid in zip(ENDING_KINDS, endings):
+    for sid in endings:
         stats.endings += 1
-        yield _ending(sid, texts, kind)
+        yield _ending(sid, texts)
