@@ -27,6 +27,7 @@ class Measurement:
     rss_kib: int      # peak resident set size
     exit_code: int
     stderr: str
+    cpu: float = 0.0  # user + system seconds
 
     @property
     def rss_mib(self) -> float:
@@ -45,9 +46,9 @@ def measure(argv: list[str], stderr: Path, stdin: Optional[Path] = None, stdout:
                           capture_output=True, text=True, env=env, cwd=cwd)
     if proc.returncode != 0:
         raise BenchError(f"could not run {argv[0]}: {proc.stderr.strip()}")
-    code, wall, rss = proc.stdout.split()
+    code, wall, rss, cpu = proc.stdout.split()
     err = stderr.read_text(encoding="utf-8", errors="replace")
-    return Measurement(float(wall), int(rss), int(code), err)
+    return Measurement(float(wall), int(rss), int(code), err, float(cpu))
 
 
 def measure_pty(jobs: list[dict]) -> list[dict]:

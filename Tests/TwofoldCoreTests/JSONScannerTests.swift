@@ -132,3 +132,15 @@ private func decodingFirstInvalid(_ bytes: [UInt8], from: Int) -> Int? {
         }
     }
 }
+
+@Suite struct WhiteSpaceTests {
+    /// The decoder's own White_Space list agrees with the standard library on every scalar.
+    @Test func agreesWithTheUnicodeProperty() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if ScenarioDecoder.isWhiteSpace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16)) disagrees")
+            }
+        }
+    }
+}

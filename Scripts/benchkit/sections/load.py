@@ -52,10 +52,11 @@ def measure_pair(ctx: Context, path, repeat: int) -> dict:
         if m.exit_code != 0:
             raise fail_run(f"python json.load on {path.name}", m)
         py_runs.append(m)
-    tf_s, py_s = median([m.wall for m in tf_runs]), median([m.wall for m in py_runs])
+    tf_s, py_s = median([m.cpu for m in tf_runs]), median([m.cpu for m in py_runs])
+    tf_wall, py_wall = median([m.wall for m in tf_runs]), median([m.wall for m in py_runs])
     tf_mib, py_mib = median([m.rss_mib for m in tf_runs]), median([m.rss_mib for m in py_runs])
     findings = sum(1 for line in tf_runs[-1].stderr.splitlines() if ": warning: " in line or ": error: " in line)
-    return dict(mib=path.stat().st_size / 2**20, tf_s=tf_s, py_s=py_s, speed=py_s / tf_s,
+    return dict(mib=path.stat().st_size / 2**20, tf_s=tf_s, py_s=py_s, speed=py_s / tf_s, wall_speed=py_wall / tf_wall,
                 tf_mib=tf_mib, py_mib=py_mib, mem=tf_mib / py_mib, findings=findings)
 
 
@@ -69,15 +70,17 @@ def run(ctx: Context) -> list[Target]:
             rows[(size, item.name)] = measure_pair(ctx, path, ctx.repeat)
             ctx.discard(path)  # large files: keep the disk footprint of a run small
 
-    print(f"\n== load: twofold lint vs python json.load, same bytes (median of {ctx.repeat})")
+    print(f"\n== load: twofold lint vs python json.load, same bytes (median of {ctx.repeat}; CPU seconds)")
     print(f"{'size':>5} {'shape':<15} {'MiB':>7} {'findings':>8} {'twofold s':>10} {'python s':>9} "
-          f"{'speed x':>8} {'tf MiB':>8} {'py MiB':>8} {'mem x':>6}")
+          f"{'speed x':>8} {'wall x':>7} {'tf MiB':>8} {'py MiB':>8} {'mem x':>6}")
     for size in sizes:
         for item in shapes(size):
             r = rows[(size, item.name)]
             print(f"{size_label(size):>5} {item.name:<15} {r['mib']:>7.1f} {r['findings']:>8} {r['tf_s']:>10.3f} "
-                  f"{r['py_s']:>9.3f} {r['speed']:>7.2f}x {r['tf_mib']:>8.1f} {r['py_mib']:>8.1f} {r['mem']:>6.2f}")
-    print("  speed x = python s / twofold s; mem x = twofold / python peak RSS")
+                  f"{r['py_s']:>9.3f} {r['speed']:>7.2f}x {r['wall_speed']:>6.2f}x {r['tf_mib']:>8.1f} {r['py_mib']:>8.1f} "
+                  f"{r['mem']:>6.2f}")
+    print("  speed x = python / twofold by CPU time (user + system: what other processes on a busy machine")
+    print("  do not stretch); wall x = the same by wall time; mem x = twofold / python peak RSS")
     for item in shapes(sizes[0]):
         print(f"  {item.name:<15} {item.note}")
 

@@ -34,16 +34,21 @@ public enum FileSystem {
         }
     }
 
-    /// The whole of a regular file, at most `limit` bytes.
+    /// The whole of a regular file, at most `limit` bytes. The bytes are read straight into
+    /// the `Data` returned: a copy would double the peak memory of loading a large file.
     public static func read(_ path: String, limit: Int) throws -> Data {
-        var buffer: [UInt8] = []
-        let count = try read(path, into: &buffer, limit: limit).get()
-        return Data(buffer[0..<count])
+        var data = Data()
+        data.count = try readFile(path, into: &data, limit: limit).get()
+        return data
     }
 
     /// Reads a regular file into `buffer` (grown as needed, reused across calls) and
     /// returns the number of bytes read.
     public static func read(_ path: String, into buffer: inout [UInt8], limit: Int) -> Result<Int, FileError> {
+        readFile(path, into: &buffer, limit: limit)
+    }
+
+    private static func readFile<Buffer: ReadBuffer>(_ path: String, into buffer: inout Buffer, limit: Int) -> Result<Int, FileError> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             return .failure(FileError(path: path, kind: errno == ENOENT ? .notFound : .unreadable(AtomicWriter.reason())))
@@ -59,12 +64,12 @@ public enum FileSystem {
         guard Int(info.st_size) <= limit else { return .failure(FileError(path: path, kind: .tooLarge(limit: limit))) }
         // Room for one byte more than the file: a read that comes back short is the end,
         // so a file that has not grown since `fstat` takes a single read.
-        if buffer.count < Int(info.st_size) + 1 { buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 4096) }
+        if buffer.count < Int(info.st_size) + 1 { buffer.resize(to: Int(info.st_size) + 4096) }
         var total = 0
         while true {
             if total == buffer.count {
                 guard total <= limit else { return .failure(FileError(path: path, kind: .tooLarge(limit: limit))) }
-                buffer += [UInt8](repeating: 0, count: Swift.min(buffer.count, limit + 1))
+                buffer.resize(to: buffer.count + Swift.min(buffer.count, limit + 1))
             }
             let wanted = buffer.count - total
             let got = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + total, wanted) }
@@ -99,4 +104,22 @@ public enum FileSystem {
             throw FileError(path: folder, kind: .cannotCreateFolder(reason))
         }
     }
+}
+
+/// What a file is read into: a reused array (the cohort reader), or the `Data` a scenario
+/// keeps (read in place, no copy).
+private protocol ReadBuffer {
+    var count: Int { get }
+    mutating func resize(to count: Int)
+    mutating func withUnsafeMutableBytes<Result>(_ body: (UnsafeMutableRawBufferPointer) throws -> Result) rethrows -> Result
+}
+
+extension Array: ReadBuffer where Element == UInt8 {
+    fileprivate mutating func resize(to count: Int) {
+        if count > self.count { append(contentsOf: repeatElement(0, count: count - self.count)) }
+    }
+}
+
+extension Data: ReadBuffer {
+    fileprivate mutating func resize(to count: Int) { self.count = count }
 }

@@ -16,6 +16,13 @@ enum UTF8Validation {
                 i += 1
                 continue
             }
+            // The commonest sequence in CJK text first: three bytes, lead E1-EC or EE-EF,
+            // whose second byte may be any continuation byte.
+            if lead & 0xF0 == 0xE0, lead != 0xE0, lead != 0xED, i + 3 <= to {
+                guard base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 else { return i }
+                i += 3
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF  // the allowed range of the second byte
             switch lead {

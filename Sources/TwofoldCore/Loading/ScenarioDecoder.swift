@@ -123,8 +123,17 @@ struct ScenarioDecoder {
         if first > 0x20 && first < 0x7F { return false }
         var iterator = bytes.makeIterator()
         var utf8 = UTF8()
-        if case .scalarValue(let scalar) = utf8.decode(&iterator), !scalar.properties.isWhitespace { return false }
+        if case .scalarValue(let scalar) = utf8.decode(&iterator), !isWhiteSpace(scalar) { return false }
         return isBlank(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Unicode's White_Space property, from its short and stable list of scalars (the
+    /// property table lookup showed up in the profile of a file of Japanese text).
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     static func isValidID(_ token: StringToken, in scanner: JSONScanner) -> Bool {
