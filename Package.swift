@@ -25,7 +25,8 @@ let package = Package(
         // The records store: sessions and attempts in SQLite (WAL), versioned and migrated.
         .target(
             name: "TwofoldStore",
-            dependencies: ["TwofoldCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TwofoldCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The application layer: the scenario source and library, the play, group and cohort
         // services (built from a store, a report sink and a clock), the file-system seam.
