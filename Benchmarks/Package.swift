@@ -6,6 +6,14 @@
 // the ratios, or directly: `swift package --package-path Benchmarks benchmark`.
 import PackageDescription
 
+import class Foundation.ProcessInfo
+
+// Allocations are counted by the benchmark package's malloc interposer, whose bookkeeping
+// on every allocation also slows allocation-heavy code (decoding) several times over.
+// Scripts/bench therefore builds this package twice, in two scratch folders: as is, for
+// allocation counts, and with TWOFOLD_BENCH_TIMING=1 (no interposer), for times.
+let countsAllocations = ProcessInfo.processInfo.environment["TWOFOLD_BENCH_TIMING"] == nil
+
 let benchmark: [Target.Dependency] = [.product(name: "Benchmark", package: "benchmark"), "BenchmarkInputs"]
 let plugins: [Target.PluginUsage] = [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
 
@@ -14,7 +22,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "Twofold", path: ".."),
-        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1",
+                 traits: countsAllocations ? ["MallocInterposer"] : []),
     ],
     targets: [
         // Where the inputs are: scenario files named in the environment by Scripts/bench.

@@ -37,18 +37,36 @@ def build_twofold() -> str:
 
 def run_swift_benchmarks(workdir: Path, target: str, inputs: dict[str, str]) -> dict[str, dict[str, float]]:
     """Runs one benchmark target of `Benchmarks/` with `inputs` in its environment, and
-    returns each benchmark's median per metric (wall and CPU time in nanoseconds)."""
+    returns each benchmark's median per metric (wall and CPU time in nanoseconds). Times
+    come from a build without the malloc interposer (whose bookkeeping slows allocation-
+    heavy code), allocation counts and peak memory from a build with it; each build keeps
+    its own scratch folder, so neither is rebuilt when the other runs."""
+    timed = _run(workdir, target, inputs, counting=False)
+    counted = _run(workdir, target, inputs, counting=True)
+    for name, metrics in timed.items():
+        for key in ("mallocs", "peak"):
+            if key in counted.get(name, {}):
+                metrics[key] = counted[name][key]
+    return timed
+
+
+def _run(workdir: Path, target: str, inputs: dict[str, str], counting: bool) -> dict[str, dict[str, float]]:
     if shutil.which("swift") is None:
         raise BenchError("swift not found: the in-process sections need the Benchmarks package")
-    out = workdir / f"swift-{target}"
+    variant = "allocations" if counting else "times"
+    out = workdir / f"swift-{target}-{variant}"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    argv = ["swift", "package", "--package-path", str(BENCHMARKS), "--allow-writing-to-directory", str(out),
-            "benchmark", "--target", target, "--format", "histogramPercentiles", "--path", str(out), "--no-progress"]
-    log("running: " + " ".join(argv[:2] + argv[4:]))
+    scratch = BENCHMARKS / (".build" if counting else ".build-timing")
+    argv = ["swift", "package", "--package-path", str(BENCHMARKS), "--scratch-path", str(scratch),
+            "--allow-writing-to-directory", str(out), "benchmark", "--target", target,
+            "--format", "histogramPercentiles", "--path", str(out), "--no-progress"]
+    log(f"running ({variant}): " + " ".join(argv[:2] + argv[6:]))
     env = dict(os.environ, **inputs)
+    if not counting:
+        env["TWOFOLD_BENCH_TIMING"] = "1"
     if subprocess.run(argv, cwd=BENCHMARKS, env=env).returncode:
-        raise BenchError(f"swift package benchmark --target {target} failed")
+        raise BenchError(f"swift package benchmark --target {target} ({variant}) failed")
     results: dict[str, dict[str, float]] = {}
     # One file per benchmark and metric: BASELINE.TARGET.NAME.METRIC.histogram.percentiles.tsv,
     # spaces in the name written as underscores; row "50" holds the median.
@@ -58,8 +76,18 @@ def run_swift_benchmarks(workdir: Path, target: str, inputs: dict[str, str]) -> 
         name = head.split(".", 2)[2].replace("_", " ")
         if metric not in METRICS:
             continue
-        rows = dict(line.split("\t") for line in Path(file).read_text().splitlines()[1:] if "\t" in line)
-        results.setdefault(name, {})[METRICS[metric]] = float(rows["50"])
+        lines = Path(file).read_text().splitlines()
+        rows = dict(line.split("\t") for line in lines[1:] if "\t" in line)
+        results.setdefault(name, {})[METRICS[metric]] = float(rows["50"]) * _scale(lines[0])
     if not results:
         raise BenchError(f"swift package benchmark --target {target} wrote no results to {out}")
     return results
+
+
+def _scale(header: str) -> float:
+    """The factor a table's values are in, from its header: counts may come in thousands
+    or millions ("Malloc (total) (M) *"); times are asked for in nanoseconds."""
+    for unit, factor in (("(K)", 1e3), ("(M)", 1e6), ("(G)", 1e9)):
+        if unit in header:
+            return factor
+    return 1.0

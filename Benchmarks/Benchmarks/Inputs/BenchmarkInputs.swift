@@ -28,6 +28,10 @@ public struct BenchmarkInput: Sendable {
     }
 }
 
+/// Whether this build counts allocations (see Benchmarks/Package.swift): the malloc
+/// metric is asked for only then.
+public let countsAllocations = ProcessInfo.processInfo.environment["TWOFOLD_BENCH_TIMING"] == nil
+
 /// A tiny deterministic sequence (a 64-bit linear congruential step) for picking choices,
 /// so every run walks the same path.
 public struct ChoiceSequence: Sendable {

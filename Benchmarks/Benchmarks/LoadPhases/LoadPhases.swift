@@ -8,7 +8,7 @@ import TwofoldCore
 /// (which include turning offsets into lines and columns and sorting the findings).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident], timeUnits: .nanoseconds,
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident] + (countsAllocations ? [.mallocCountTotal] : []), timeUnits: .nanoseconds,
         warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 7
     )
     for input in BenchmarkInput.list("TWOFOLD_BENCH_LOAD") {

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkInputs
 import Foundation
 import TwofoldReports
 
@@ -10,7 +11,7 @@ let reportsPerIteration = 1_000
 /// the whole report with Foundation's JSONDecoder.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .nanoseconds,
+        metrics: [.wallClock, .cpuTotal] + (countsAllocations ? [.mallocCountTotal] : []), timeUnits: .nanoseconds,
         warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 30
     )
     let fixture = URL(fileURLWithPath: #filePath)

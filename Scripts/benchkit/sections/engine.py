@@ -17,20 +17,23 @@ def run(ctx: Context) -> list[Target]:
     files = {size_label(size): ctx.scenario(size, Shape()) for size in ENGINE_SIZES}
     inputs = {"TWOFOLD_BENCH_ENGINE": ",".join(f"{label}={path}" for label, path in files.items())}
     results = ctx.swift_benchmarks("EngineSteps", inputs)
-    rows = {label: results[f"engine steps {label}"] for label in files}
-
+    small, big = (size_label(s) for s in ENGINE_SIZES)
     print(f"\n== engine: seeded random choices, restart at endings, store off ({STEPS_PER_ITERATION:,} steps "
           "per iteration, medians)")
-    print(f"{'size':>6} {'steps/wall s':>14} {'steps/CPU s':>13} {'mallocs/step':>13}")
-    for label, r in rows.items():
-        print(f"{label:>6} {STEPS_PER_ITERATION / (r['wall'] / 1e9):>14,.0f} "
-              f"{STEPS_PER_ITERATION / (r['cpu'] / 1e9):>13,.0f} {r.get('mallocs', 0) / STEPS_PER_ITERATION:>13.2f}")
-    small, big = (size_label(s) for s in ENGINE_SIZES)
-    cpu_ratio = rows[small]["cpu"] / rows[big]["cpu"]
-    wall_ratio = rows[small]["wall"] / rows[big]["wall"]
-    print(f"  {big} / {small}: {cpu_ratio:.2f} by CPU time, {wall_ratio:.2f} by wall time "
-          "(CPU time leaves out other processes on a busy machine)")
-    targets = [Target(f"engine steps/s on {big} >= {FLATNESS}x {small} (CPU time)", f"{cpu_ratio:.2f}",
-                      cpu_ratio >= FLATNESS)]
+    print(f"{'walk':<16} {'size':>6} {'steps/wall s':>14} {'steps/CPU s':>13} {'mallocs/step':>13}")
+    ratios = {}
+    for kind, name in (("steps", "offeredChoices"), ("choices", "offeredCount")):
+        rows = {label: results[f"engine {kind} {label}"] for label in files}
+        for label, r in rows.items():
+            print(f"{name:<16} {label:>6} {STEPS_PER_ITERATION / (r['wall'] / 1e9):>14,.0f} "
+                  f"{STEPS_PER_ITERATION / (r['cpu'] / 1e9):>13,.0f} {r.get('mallocs', 0) / STEPS_PER_ITERATION:>13.2f}")
+        ratios[name] = (rows[small]["cpu"] / rows[big]["cpu"], rows[small]["wall"] / rows[big]["wall"])
+        print(f"{'':<16} {big} / {small}: {ratios[name][0]:.2f} by CPU time, {ratios[name][1]:.2f} by wall time")
+    print("  offeredChoices: each step lists the offered choices, as the play loop does; offeredCount: the")
+    print("  engine alone. CPU time leaves out other processes on a busy machine.")
+    targets = [Target(f"engine steps/s on {big} >= {FLATNESS}x {small} (CPU time, listing choices)",
+                      f"{ratios['offeredChoices'][0]:.2f}", ratios["offeredChoices"][0] >= FLATNESS),
+               Target(f"engine alone on {big} >= {FLATNESS}x {small} (CPU time, counting choices)",
+                      f"{ratios['offeredCount'][0]:.2f}", ratios["offeredCount"][0] >= FLATNESS)]
     print_targets(targets)
     return targets
