@@ -5,13 +5,16 @@ import Foundation
 /// Columns count Unicode scalars from the start of the line, so a column matches what
 /// an author sees in an editor even after accented letters or emoji.
 ///
-/// Nothing is computed until a position is asked for, and then only as far as needed:
-/// the line table grows (by `memchr`) up to the furthest offset asked about, and a line
-/// longer than one block gets, once, the column at the start of each of its blocks. A
-/// column is then counted from the nearest block start, so N positions on one long line
-/// cost O(line + N × block) rather than O(N × line) — machine-written files are often a
-/// single line, and a column counted from the start of the line once per diagnostic
-/// would make every diagnostic cost the whole file.
+/// Nothing is computed until a position is asked for, and then only as far as needed.
+/// Positions asked for in increasing order (the linter sorts its findings first) are
+/// counted onwards from the last one, newlines and scalars eight bytes at a time: N
+/// positions cost one pass over the bytes before the last of them, however they fall.
+/// Any other position comes from a line table that grows (by `memchr`) up to the
+/// furthest offset asked about, and on a line longer than one block, from the column at
+/// the nearest block start (computed once per long line). Either way N positions on one
+/// long line cost O(line + N) or O(line + N × block), never O(N × line): machine-written
+/// files are often a single line, and a column counted from the start of the line once
+/// per diagnostic would make every diagnostic cost the whole file.
 struct SourceText {
     /// Bytes per block of a long line; a column is never counted over more than this.
     static let blockSize = 4096
@@ -23,15 +26,25 @@ struct SourceText {
     private var scannedTo = 0
     /// Per long line (by index in `lineStarts`): the column at the start of each block.
     private var blockColumns: [Int: [Int32]] = [:]
+    /// The last position counted onwards to, and where its line starts.
+    private var cursor: SourceLocation
+    private var cursorLineStart = 0
     /// Bytes read to answer positions so far (tests check that it stays linear).
     private(set) var bytesExamined = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        // A UTF-8 byte-order mark is no character an editor shows: counting starts after it.
+        let hasMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        cursor = SourceLocation(line: 1, column: 1, offset: hasMark ? 3 : 0)
     }
 
     mutating func location(of offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
+        if clamped >= cursor.offset {
+            cursor = onwards(to: clamped)
+            return cursor
+        }
         extendLines(through: clamped)
         let line = lineIndex(of: clamped)
         let lineStart = lineStarts[line]
@@ -43,13 +56,37 @@ struct SourceText {
             column = Int(blockStarts(ofLine: line)[block])
         }
         column += scalarCount(from, clamped)
-        // A UTF-8 byte-order mark is no character an editor shows.
         if lineStart == 0, clamped > 0, hasByteOrderMark { column -= 1 }
         return SourceLocation(line: line + 1, column: column, offset: clamped)
     }
 
     private var hasByteOrderMark: Bool {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// The position at `offset`, counted on from the cursor (which is not after it).
+    private mutating func onwards(to offset: Int) -> SourceLocation {
+        guard let base = bytes.baseAddress else { return cursor }
+        var line = cursor.line
+        var lineStart = cursorLineStart
+        var index = cursor.offset
+        while index < offset {
+            if index + 8 <= offset, ByteWord.matches(ByteWord.load(base + index), 0x0A) == 0 {
+                index += 8
+                continue
+            }
+            if base[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        bytesExamined += offset - cursor.offset
+        let column = lineStart == cursorLineStart
+            ? cursor.column + scalarCount(cursor.offset, offset)
+            : 1 + scalarCount(lineStart, offset)
+        cursorLineStart = lineStart
+        return SourceLocation(line: line, column: column, offset: offset)
     }
 
     /// Finds line starts up to and including `offset` (the byte at `offset` included).
@@ -103,13 +140,12 @@ struct SourceText {
     private mutating func scalarCount(_ from: Int, _ to: Int) -> Int {
         guard from < to, let base = bytes.baseAddress else { return 0 }
         bytesExamined += to - from
-        let raw = UnsafeRawPointer(base)
         var continuation = 0
         var index = from
         while index + 8 <= to {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let word = ByteWord.load(base + index)
             // A continuation byte is 10xxxxxx: its top bit set and the next bit clear.
-            continuation += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            continuation += (word & ~(word << 1) & ByteWord.highs).nonzeroBitCount
             index += 8
         }
         while index < to {

@@ -11,13 +11,23 @@ enum UTF8Validation {
                 i += 8
                 continue
             }
+            // The commonest sequences in CJK text first: runs of three-byte characters with
+            // lead E1-EC or EE-EF (whose second byte may be any continuation byte), checked
+            // two at a time with one eight-byte load, then one at a time.
+            while i + 8 <= to {
+                let word = ByteWord.load(base + i)
+                // Bytes 0 and 3: 1110xxxx; bytes 1, 2, 4, 5: 10xxxxxx.
+                guard word & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
+                let first = UInt8(truncatingIfNeeded: word), second = UInt8(truncatingIfNeeded: word >> 24)
+                guard first != 0xE0, first != 0xED, second != 0xE0, second != 0xED else { break }
+                i += 6
+            }
+            guard i < to else { break }
             let lead = base[i]
             if lead < 0x80 {
                 i += 1
                 continue
             }
-            // The commonest sequence in CJK text first: three bytes, lead E1-EC or EE-EF,
-            // whose second byte may be any continuation byte.
             if lead & 0xF0 == 0xE0, lead != 0xE0, lead != 0xED, i + 3 <= to {
                 guard base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 else { return i }
                 i += 3

@@ -77,6 +77,8 @@ public enum TextSafety {
     /// unsafe character, and line feeds and tabs too, shown as a visible escape such as
     /// `\u{1b}`, so nothing can forge a line or hide what it is.
     public static func message(_ text: String) -> String {
+        // Printable ASCII throughout (most messages) needs no scalar-by-scalar look.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: { isUnsafe($0) || $0 == "\n" || $0 == "\t" }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

@@ -14,14 +14,20 @@ struct DiagnosticPrinter {
 
     func print(_ diagnostics: [Diagnostic]) {
         let style = console.style
+        var text = ""  // written in chunks, not a system call per line (a file may have thousands)
         for diagnostic in diagnostics {
             let severity = severity(of: diagnostic)
             let label = style.apply(severity.rawValue + ":", severity == .error ? .red : .yellow)
-            var text = "\(TextSafety.message(diagnostic.file)):\(diagnostic.location.line):\(diagnostic.location.column): \(label) "
+            text += "\(TextSafety.message(diagnostic.file)):\(diagnostic.location.line):\(diagnostic.location.column): \(label) "
                 + "[\(diagnostic.code.rawValue)] \(TextSafety.message(diagnostic.message))"
             if !diagnostic.path.isEmpty { text += style.apply(" (at \(TextSafety.message(diagnostic.path)))", .dim) }
-            console.line(text)
-            for note in diagnostic.notes { console.line("    note: \(TextSafety.message(note))") }
+            text += "\n"
+            for note in diagnostic.notes { text += "    note: \(TextSafety.message(note))\n" }
+            if text.utf8.count >= 1 << 16 {
+                console.write(text)
+                text = ""
+            }
         }
+        console.write(text)
     }
 }
