@@ -70,11 +70,15 @@ struct SourceText {
         var line = cursor.line
         var lineStart = cursorLineStart
         var index = cursor.offset
-        while index < offset {
-            if index + 8 <= offset, ByteWord.matches(ByteWord.load(base + index), 0x0A) == 0 {
-                index += 8
-                continue
+        while index + 8 <= offset {
+            let newlines = ~ByteWord.differs(ByteWord.load(base + index), 0x0A) & ByteWord.highs
+            if newlines != 0 {
+                line += newlines.nonzeroBitCount
+                lineStart = index + 8 - (newlines.leadingZeroBitCount >> 3)  // after the word's last newline
             }
+            index += 8
+        }
+        while index < offset {
             if base[index] == 0x0A {
                 line += 1
                 lineStart = index + 1

@@ -11,7 +11,7 @@ struct IdenticalScoresRule: Rule {
                 report.add(.identicalScores,
                            "choices \"\(choices[earlier].id)\" and \"\(choices[c].id)\" carry identical scores; the decision between them scores nothing",
                            at: Int(choices[c].scoresOffset != 0 ? choices[c].scoresOffset : choices[c].offset),
-                           path: context.choicePath(s, c) + ".scores")
+                           path: context.choicePath(s, c, "scores"))
             }
         }
     }

@@ -25,6 +25,17 @@ public enum TextSafety {
         }
     }
 
+    /// Whether every byte of `text` is printable ASCII (U+0020–U+007E), checked on its
+    /// contiguous UTF-8 without decoding.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var printable = true
+            for byte in bytes { printable = printable && byte >= 0x20 && byte < 0x7F }
+            return printable
+        }
+    }
+
     /// The replacement shown on a terminal for a neutralised character.
     public static let replacement: Unicode.Scalar = "\u{FFFD}"
 
@@ -78,7 +89,7 @@ public enum TextSafety {
     /// `\u{1b}`, so nothing can forge a line or hide what it is.
     public static func message(_ text: String) -> String {
         // Printable ASCII throughout (most messages) needs no scalar-by-scalar look.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: { isUnsafe($0) || $0 == "\n" || $0 == "\t" }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
