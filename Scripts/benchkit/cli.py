@@ -42,6 +42,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--twofold", metavar="PATH",
                         help="twofold binary to measure (default: build with "
                              "`swift build -c release --product twofold` and use its bin path)")
+    parser.add_argument("--static-stdlib", action="store_true",
+                        help="build twofold with --static-swift-stdlib (Swift runtime and Foundation linked in)")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     parser.add_argument("--inputs", metavar="DIR",
                         help="keep generated scenarios in DIR and reuse them on later runs "

@@ -45,7 +45,7 @@ class Context:
     def twofold(self) -> str:
         """Path of the twofold binary, building the release product on first use."""
         if self._twofold is None:
-            self._twofold = toolchain.build_twofold()
+            self._twofold = toolchain.build_twofold(static=self.args.static_stdlib)
         elif not os.access(self._twofold, os.X_OK):
             raise BenchError(f"--twofold {self._twofold}: not an executable file")
         return self._twofold

@@ -19,13 +19,16 @@ METRICS = {"wallClock": "wall", "cpuTotal": "cpu", "mallocCountTotal": "mallocs"
 PERCENTILES = ".histogram.percentiles.tsv"
 
 
-def build_twofold() -> str:
+def build_twofold(static: bool = False) -> str:
+    """The release binary; `static` links the Swift runtime and Foundation into it
+    (`--static-swift-stdlib`, in its own scratch folder)."""
     if shutil.which("swift") is None:
         raise BenchError("swift not found; pass --twofold PATH")
-    log("building: swift build -c release --product twofold")
-    if subprocess.run(["swift", "build", "-c", "release", "--product", "twofold"], cwd=REPO).returncode:
-        raise BenchError("swift build -c release --product twofold failed")
-    proc = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO,
+    flags = ["-c", "release"] + (["--static-swift-stdlib", "--scratch-path", str(REPO / ".build-static")] if static else [])
+    log("building: swift build " + " ".join(flags) + " --product twofold")
+    if subprocess.run(["swift", "build", *flags, "--product", "twofold"], cwd=REPO).returncode:
+        raise BenchError("swift build " + " ".join(flags) + " --product twofold failed")
+    proc = subprocess.run(["swift", "build", *flags, "--show-bin-path"], cwd=REPO,
                           capture_output=True, text=True)
     if proc.returncode:
         raise BenchError(f"swift build --show-bin-path failed: {proc.stderr.strip()}")

@@ -4,7 +4,7 @@ import Foundation
 import TwofoldCore
 
 /// Steps per iteration (Scripts/bench divides by the same number).
-let stepsPerIteration = 100_000
+let stepsPerIteration = 1_000_000
 
 /// The play engine alone, with the store off: seeded choices among those offered,
 /// restarting at every ending, on scenarios of different sizes. A step should cost the

@@ -4,7 +4,7 @@ import Foundation
 import TwofoldReports
 
 /// Reports read per iteration (Scripts/bench divides by the same number).
-let reportsPerIteration = 1_000
+let reportsPerIteration = 10_000
 
 /// A real learner report (the golden fixture), read the two ways the project can:
 /// the cohort's reader, which takes out only the fields a debrief uses, and decoding

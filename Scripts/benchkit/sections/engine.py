@@ -8,7 +8,7 @@ from ..core import Target, print_targets, section
 from ..generator import Shape, size_label
 
 ENGINE_SIZES = (2000, 200000)
-STEPS_PER_ITERATION = 100_000  # must match Benchmarks/Benchmarks/EngineSteps
+STEPS_PER_ITERATION = 1_000_000  # must match Benchmarks/Benchmarks/EngineSteps
 FLATNESS = 0.8
 
 

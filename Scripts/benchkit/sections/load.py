@@ -40,24 +40,33 @@ def shapes(size: int) -> list[LoadShape]:
     ]
 
 
-def measure_pair(ctx: Context, path, repeat: int) -> dict:
-    """twofold lint and python json.load on one file, interleaved so drift hits both alike."""
-    tf_runs, py_runs = [], []
+def measure_shapes(ctx: Context, paths: dict[str, object], repeat: int) -> dict[str, dict]:
+    """twofold lint and python json.load on every file, round after round: each round runs
+    every shape, so drift on a busy machine hits all shapes (and both sides) alike, and
+    the ratios between shapes (one line against indented, findings against none) hold."""
+    tf_runs = {name: [] for name in paths}
+    py_runs = {name: [] for name in paths}
     for _ in range(repeat):
-        m = ctx.measure([ctx.twofold, "lint", str(path)])
-        if m.exit_code != 0:
-            raise fail_run(f"twofold lint on {path.name}", m)
-        tf_runs.append(m)
-        m = ctx.measure([sys.executable, launcher("json_load.py"), str(path)])
-        if m.exit_code != 0:
-            raise fail_run(f"python json.load on {path.name}", m)
-        py_runs.append(m)
-    tf_s, py_s = median([m.cpu for m in tf_runs]), median([m.cpu for m in py_runs])
-    tf_wall, py_wall = median([m.wall for m in tf_runs]), median([m.wall for m in py_runs])
-    tf_mib, py_mib = median([m.rss_mib for m in tf_runs]), median([m.rss_mib for m in py_runs])
-    findings = sum(1 for line in tf_runs[-1].stderr.splitlines() if ": warning: " in line or ": error: " in line)
-    return dict(mib=path.stat().st_size / 2**20, tf_s=tf_s, py_s=py_s, speed=py_s / tf_s, wall_speed=py_wall / tf_wall,
-                tf_mib=tf_mib, py_mib=py_mib, mem=tf_mib / py_mib, findings=findings)
+        for name, path in paths.items():
+            m = ctx.measure([ctx.twofold, "lint", str(path)])
+            if m.exit_code != 0:
+                raise fail_run(f"twofold lint on {path.name}", m)
+            tf_runs[name].append(m)
+            m = ctx.measure([sys.executable, launcher("json_load.py"), str(path)])
+            if m.exit_code != 0:
+                raise fail_run(f"python json.load on {path.name}", m)
+            py_runs[name].append(m)
+    rows = {}
+    for name, path in paths.items():
+        tf, py = tf_runs[name], py_runs[name]
+        tf_s, py_s = median([m.cpu for m in tf]), median([m.cpu for m in py])
+        tf_wall, py_wall = median([m.wall for m in tf]), median([m.wall for m in py])
+        tf_mib, py_mib = median([m.rss_mib for m in tf]), median([m.rss_mib for m in py])
+        findings = sum(1 for line in tf[-1].stderr.splitlines() if ": warning: " in line or ": error: " in line)
+        rows[name] = dict(mib=path.stat().st_size / 2**20, tf_s=tf_s, py_s=py_s, speed=py_s / tf_s,
+                          wall_speed=py_wall / tf_wall, tf_mib=tf_mib, py_mib=py_mib, mem=tf_mib / py_mib,
+                          findings=findings)
+    return rows
 
 
 @section("load", "twofold lint vs Python json.load on every file shape, at 20k and 100k scenes")
@@ -65,9 +74,10 @@ def run(ctx: Context) -> list[Target]:
     sizes = ctx.args.sizes or DEFAULT_SIZES
     rows: dict[tuple[int, str], dict] = {}
     for size in sizes:
-        for item in shapes(size):
-            path = ctx.scenario(size, item.shape)
-            rows[(size, item.name)] = measure_pair(ctx, path, ctx.repeat)
+        paths = {item.name: ctx.scenario(size, item.shape) for item in shapes(size)}
+        for name, row in measure_shapes(ctx, paths, ctx.repeat).items():
+            rows[(size, name)] = row
+        for path in paths.values():
             ctx.discard(path)  # large files: keep the disk footprint of a run small
 
     print(f"\n== load: twofold lint vs python json.load, same bytes (median of {ctx.repeat}; CPU seconds)")
