@@ -3,8 +3,8 @@ import BenchmarkInputs
 import Foundation
 import TwofoldCore
 
-/// Steps per iteration (Scripts/bench divides by the same number).
-let stepsPerIteration = 1_000_000
+/// Steps per iteration: Scripts/bench sets it (and divides by it).
+let stepsPerIteration = environmentCount("TWOFOLD_BENCH_STEPS", default: 1_000_000)
 
 /// The play engine alone, with the store off: seeded choices among those offered,
 /// restarting at every ending, on scenarios of different sizes. A step should cost the

@@ -28,6 +28,11 @@ public struct BenchmarkInput: Sendable {
     }
 }
 
+/// A number named in the environment (such as steps per iteration), or `fallback`.
+public func environmentCount(_ variable: String, default fallback: Int) -> Int {
+    ProcessInfo.processInfo.environment[variable].flatMap { Int($0) } ?? fallback
+}
+
 /// Whether this build counts allocations (see Benchmarks/Package.swift): the malloc
 /// metric is asked for only then.
 public let countsAllocations = ProcessInfo.processInfo.environment["TWOFOLD_BENCH_TIMING"] == nil

@@ -3,8 +3,8 @@ import BenchmarkInputs
 import Foundation
 import TwofoldReports
 
-/// Reports read per iteration (Scripts/bench divides by the same number).
-let reportsPerIteration = 10_000
+/// Reports read per iteration: Scripts/bench sets it (and divides by it).
+let reportsPerIteration = environmentCount("TWOFOLD_BENCH_REPORTS", default: 10_000)
 
 /// A real learner report (the golden fixture), read the two ways the project can:
 /// the cohort's reader, which takes out only the fields a debrief uses, and decoding

@@ -8,14 +8,15 @@ from ..core import Target, print_targets, section
 from ..generator import Shape, size_label
 
 ENGINE_SIZES = (2000, 200000)
-STEPS_PER_ITERATION = 1_000_000  # must match Benchmarks/Benchmarks/EngineSteps
+STEPS_PER_ITERATION = 1_000_000  # passed to Benchmarks/Benchmarks/EngineSteps
 FLATNESS = 0.8
 
 
 @section("engine", "engine steps per second with the store off, on 2k and 200k scenes (in process)")
 def run(ctx: Context) -> list[Target]:
     files = {size_label(size): ctx.scenario(size, Shape()) for size in ENGINE_SIZES}
-    inputs = {"TWOFOLD_BENCH_ENGINE": ",".join(f"{label}={path}" for label, path in files.items())}
+    inputs = {"TWOFOLD_BENCH_ENGINE": ",".join(f"{label}={path}" for label, path in files.items()),
+              "TWOFOLD_BENCH_STEPS": str(STEPS_PER_ITERATION)}
     results = ctx.swift_benchmarks("EngineSteps", inputs)
     small, big = (size_label(s) for s in ENGINE_SIZES)
     print(f"\n== engine: seeded random choices, restart at endings, store off ({STEPS_PER_ITERATION:,} steps "

@@ -6,12 +6,12 @@ from __future__ import annotations
 from ..context import Context
 from ..core import Target, print_targets, section
 
-REPORTS_PER_ITERATION = 10_000  # must match Benchmarks/Benchmarks/ReportParsing
+REPORTS_PER_ITERATION = 10_000  # passed to Benchmarks/Benchmarks/ReportParsing
 
 
 @section("parsing", "learner report parsing in process: cohort field reader vs JSONDecoder (allocations too)")
 def run(ctx: Context) -> list[Target]:
-    results = ctx.swift_benchmarks("ReportParsing", {})
+    results = ctx.swift_benchmarks("ReportParsing", {"TWOFOLD_BENCH_REPORTS": str(REPORTS_PER_ITERATION)})
     fast, full = results["report fields"], results["report decoded"]
     print("\n== parsing: one learner report (Tests/Fixtures/reports/golden.json), medians per report")
     print(f"{'reader':<36} {'µs':>9} {'mallocs':>9}")
