@@ -63,7 +63,7 @@ def _run(workdir: Path, target: str, inputs: dict[str, str], counting: bool) -> 
     scratch = BENCHMARKS / (".build" if counting else ".build-timing")
     argv = ["swift", "package", "--package-path", str(BENCHMARKS), "--scratch-path", str(scratch),
             "--allow-writing-to-directory", str(out), "benchmark", "--target", target,
-            "--format", "histogramPercentiles", "--path", str(out), "--no-progress"]
+            "--format", "histogramPercentiles", "--path", str(out), "--no-progress", "--quiet"]
     log(f"running ({variant}): " + " ".join(argv[:2] + argv[6:]))
     env = dict(os.environ, **inputs)
     if not counting:
