@@ -7,10 +7,16 @@ let package = Package(
     products: [
         .executable(name: "twofold", targets: ["twofold"]),
         .library(name: "TwofoldCore", targets: ["TwofoldCore"]),
+        .library(name: "TwofoldRoom", targets: ["TwofoldRoom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The pure core: model, loading, diagnostics, rules, analysis, engine and scoring.
@@ -27,6 +33,21 @@ let package = Package(
             name: "TwofoldStore",
             dependencies: ["TwofoldCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // libqrencode, linked from the system (Debian: libqrencode-dev), for the join QR code.
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
+        // Room mode: the HTTP and WebSocket server participants' phones and the presenter
+        // view talk to, its pages, join codes, tokens, and the terminal QR code.
+        .target(
+            name: "TwofoldRoom",
+            dependencies: [
+                "TwofoldCore", "TwofoldTerminal", "CQRencode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The command-line executable: thin subcommands over the libraries.
         .executableTarget(
             name: "twofold",
@@ -40,6 +61,13 @@ let package = Package(
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal"]),
         .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
+        .testTarget(
+            name: "TwofoldRoomTests",
+            dependencies: [
+                "TwofoldRoom", "TwofoldCore",
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
         .testTarget(name: "TwofoldCLITests", dependencies: ["twofold"]),
     ]
