@@ -45,7 +45,8 @@ struct ApiRoutes: Sendable {
     private func state(_ request: Request) async throws -> Response {
         let snapshot = await backend.snapshot()
         let participant = try Self.participant(request, snapshot)
-        let view = ParticipantView(room: ParticipantView.room(snapshot), participant: participant, snapshot: snapshot, now: Date())
+        let vote = ParticipantView.votes(in: snapshot.facilitation)[participant]
+        let view = ParticipantView(room: ParticipantView.room(snapshot), participant: participant, vote: vote, snapshot: snapshot, now: Date())
         return RoomReply.json(WebText.json(view))
     }
 

@@ -90,6 +90,7 @@ final class LiveHub: Sendable {
         roomHasher.combine(WebText.json(room))
         roomHasher.combine(snapshot.countdownEnds)
         let roomKey = roomHasher.finalize()
+        let votes = ParticipantView.votes(in: snapshot.facilitation)
         var presenter: (key: Int, text: String)?
         guarded.withLock { guarded in
             for (id, connection) in guarded.connections {
@@ -103,13 +104,14 @@ final class LiveHub: Sendable {
                     connection.mailbox.yield(presenter!.text)
                     guarded.connections[id]?.sent = presenter!.key
                 case .participant(let index):
-                    guard snapshot.facilitation.roster.names.indices.contains(index) else { continue }
+                    guard votes.indices.contains(index) else { continue }
                     var hasher = Hasher()
                     hasher.combine(roomKey)
-                    hasher.combine(ParticipantView.vote(of: index, in: snapshot.facilitation))
+                    hasher.combine(votes[index])
                     let key = hasher.finalize()
                     guard connection.sent != key else { continue }
-                    connection.mailbox.yield(WebText.json(ParticipantView(room: room, participant: index, snapshot: snapshot, now: now)))
+                    let view = ParticipantView(room: room, participant: index, vote: votes[index], snapshot: snapshot, now: now)
+                    connection.mailbox.yield(WebText.json(view))
                     guarded.connections[id]?.sent = key
                 }
             }

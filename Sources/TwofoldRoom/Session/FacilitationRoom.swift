@@ -34,7 +34,11 @@ public final class FacilitationRoom: RoomBackend {
     public func join(name: String, token: String) async throws(RoomRefusal) -> Int {
         try refusing {
             try change { snapshot in
-                (try RoomRules.admit(name, token: token, to: &snapshot.facilitation, access: &snapshot.access), nil)
+                var facilitation = snapshot.facilitation, access = snapshot.access
+                let participant = try RoomRules.admit(name, token: token, to: &facilitation, access: &access)
+                snapshot.facilitation = facilitation
+                snapshot.access = access
+                return (participant, nil)
             }
         }
     }

@@ -26,19 +26,35 @@ public protocol RoomBackend: Sendable {
 /// The group session as the room sees it at one moment.
 public struct RoomSnapshot: Sendable {
     public var facilitation: Facilitation
-    public var access: RoomAccess
+    /// The room's code, key and passes; changing them re-indexes the tokens.
+    public var access: RoomAccess {
+        didSet { holders = Self.index(access, facilitation.roster) }
+    }
     /// When the discussion countdown on the facilitator's screen ends, while one runs.
     public var countdownEnds: Date?
+    /// Each token's roster position, so a request finds its participant in one lookup.
+    private var holders: [String: Int]
 
     public init(facilitation: Facilitation, access: RoomAccess, countdownEnds: Date? = nil) {
         self.facilitation = facilitation
         self.access = access
         self.countdownEnds = countdownEnds
+        holders = Self.index(access, facilitation.roster)
     }
 
     /// The roster position of the participant holding `token`, if any.
-    public func participant(holding token: String) -> Int? {
-        guard let pass = access.passes.first(where: { RoomSecrets.same($0.token, token) }) else { return nil }
-        return facilitation.roster.index(of: pass.name)
+    ///
+    /// One lookup in a hash table keyed with a per-process random seed: how long it
+    /// takes says nothing about how close a guess came to a real token.
+    public func participant(holding token: String) -> Int? { holders[token] }
+
+    private static func index(_ access: RoomAccess, _ roster: Roster) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (position, name) in roster.names.enumerated() { positions[name.lowercased()] = position }
+        var holders: [String: Int] = [:]
+        for pass in access.passes {
+            if let position = positions[pass.name.lowercased()] { holders[pass.token] = position }
+        }
+        return holders
     }
 }

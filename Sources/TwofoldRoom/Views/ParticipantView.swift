@@ -51,17 +51,18 @@ struct ParticipantView: Encodable {
             ending: EndingView(facilitation))
     }
 
-    /// The choice number `participant` voted for at the current decision, if any.
-    static func vote(of participant: Int, in facilitation: Facilitation) -> Int? {
-        guard facilitation.phase == .deciding, facilitation.ballot.indices.contains(participant),
-              let id = facilitation.ballot[participant]?.choice else { return nil }
-        return facilitation.offeredChoices().firstIndex { $0.id == id }.map { $0 + 1 }
+    /// Every participant's choice number at the current decision (nil: no vote, or an
+    /// abstention), in roster order, worked out in one pass.
+    static func votes(in facilitation: Facilitation) -> [Int?] {
+        guard facilitation.phase == .deciding else { return Array(repeating: nil, count: facilitation.roster.count) }
+        var numbers: [String: Int] = [:]
+        for (index, choice) in facilitation.offeredChoices().enumerated() { numbers[choice.id] = index + 1 }
+        return facilitation.ballot.map { vote in vote?.choice.flatMap { numbers[$0] } }
     }
 
-    /// The whole view for one participant.
-    init(room: Room, participant: Int, snapshot: RoomSnapshot, now: Date) {
+    /// The whole view for one participant whose vote (from ``votes(in:)``) is `vote`.
+    init(room: Room, participant: Int, vote: Int?, snapshot: RoomSnapshot, now: Date) {
         let facilitation = snapshot.facilitation
-        let vote = Self.vote(of: participant, in: facilitation)
         var feedback: String?
         if facilitation.revealed, let vote {
             feedback = WebText.safe(facilitation.offeredChoices()[vote - 1].feedback)
