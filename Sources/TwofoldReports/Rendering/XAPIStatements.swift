@@ -50,8 +50,8 @@ public enum XAPIStatements {
             let scores = decision.learnerScores
             var result: [String: JSONValue] = [
                 "duration": .string(duration(decision.seconds)),
-                "extensions": .object([base + "/extensions/manager-delta": .int(scores["manager"] ?? 0),
-                                       base + "/extensions/leader-delta": .int(scores["leader"] ?? 0)]),
+                "extensions": .object([base + "/extensions/manager-delta": .int(scores.manager),
+                                       base + "/extensions/leader-delta": .int(scores.leader)]),
             ]
             if let response = decision.learnerChoice { result["response"] = .string(clean(response)) }
             var answeredContext = context
