@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "TwofoldRoom",
             dependencies: [
-                "TwofoldCore", "TwofoldTerminal", "CQRencode",
+                "TwofoldCore", "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,4 @@
 import TwofoldCore
-import TwofoldTerminal
 
 /// The rules a phone's requests follow, as pure functions over the session, so every
 /// ``RoomBackend`` applies them alike inside its own serial section.
@@ -7,10 +6,12 @@ public enum RoomRules {
     /// The longest name a participant may type on a phone.
     public static let maxNameLength = 40
 
-    /// A name as typed on a phone, made safe: control sequences removed, whitespace runs
-    /// folded to one space, trimmed; refused when empty, too long or holding `=`.
+    /// A name as typed on a phone, made safe with the core's text-safety policy (escape
+    /// sequences removed whole, other unsafe characters shown as U+FFFD, as on the
+    /// facilitator's terminal), whitespace runs folded to one space, trimmed; refused
+    /// when empty, too long or holding `=`.
     public static func participantName(_ typed: String) throws(RoomRefusal) -> String {
-        let name = TextLayout.sanitize(typed)
+        let name = TextSafety.terminal(typed)
             .split(whereSeparator: { $0.isWhitespace || $0.isNewline })
             .joined(separator: " ")
         if name.isEmpty { throw .badName("type your name") }

@@ -1,11 +1,11 @@
 import Foundation
-import TwofoldTerminal
+import TwofoldCore
 
-/// Text on its way to a page: made safe with the project's text-safety policy (control
-/// sequences and direction overrides removed). Pages put it in place with `textContent`,
-/// never as markup, and JSON escapes the rest.
+/// Text on its way to a page: made safe with the core's text-safety policy as for any
+/// document (unsafe characters removed, line breaks kept). Pages put it in place with
+/// `textContent`, never as markup, and JSON escapes the rest.
 enum WebText {
-    static func safe(_ text: String) -> String { TextLayout.sanitize(text) }
+    static func safe(_ text: String) -> String { TextSafety.document(text, keepNewlines: true) }
 
     /// A value as compact JSON text.
     static func json(_ value: some Encodable) -> String {
