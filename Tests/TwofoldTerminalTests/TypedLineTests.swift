@@ -6,7 +6,7 @@ struct TypedLineTests {
     @Test("the rows a typed line took, wide characters and wrapping included")
     func rows() {
         #expect(TypedLine.rows(prompt: "vote> ", line: "2 1 2", columns: 80) == 1)
-        #expect(TypedLine.rows(prompt: "vote> ", line: String(repeating: "1 ", count: 37), columns: 80) == 1)
+        #expect(TypedLine.rows(prompt: "vote> ", line: String(repeating: "1 ", count: 36), columns: 80) == 1)
         #expect(TypedLine.rows(prompt: "vote> ", line: String(repeating: "1", count: 74), columns: 80) == 2, "exactly full wraps")
         #expect(TypedLine.rows(prompt: "vote> ", line: "李=2 " + String(repeating: "1 ", count: 40), columns: 40) == 3)
     }
