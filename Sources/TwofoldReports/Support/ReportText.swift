@@ -62,7 +62,7 @@ enum ReportText {
             return "\"" + clean(text ?? id) + "\""
         }
         let count = texts.count
-        return "Taken back here first (\(count) choice\(count == 1 ? "" : "s")): " + texts.joined(separator: ", ") + "."
+        return "Taken back here first (\(count) choice\(count == 1 ? "" : "s")): " + texts.joined(separator: ", ")
     }
 
     /// The thesis, in the article's words.
