@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "TwofoldRoom",
             dependencies: [
-                "TwofoldCore", "CQRencode",
+                "TwofoldCore", "TwofoldApp", "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "TwofoldRoomTests",
             dependencies: [
-                "TwofoldRoom", "TwofoldCore",
+                "TwofoldRoom", "TwofoldApp", "TwofoldCore",
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ]
         ),

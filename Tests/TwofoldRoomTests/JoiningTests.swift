@@ -18,7 +18,7 @@ struct JoiningTests {
             }
             let roster = try await Wire.json("POST", "/api/roster", port: room.port, ["code": wrong])
             #expect(roster.status == 403)
-            #expect(room.room.current.access.passes.isEmpty)
+            #expect(room.passes.isEmpty)
             #expect(room.steps.isEmpty)
         }
     }
@@ -33,8 +33,9 @@ struct JoiningTests {
             #expect(token.count == 43)
             #expect(token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
             #expect(reply.json["name"] as? String == "Ben")
-            #expect(room.room.current.access.passes == [RoomAccess.Pass(name: "Ben", token: token)])
-            #expect(room.steps.last?.1.passes.count == 1, "the join was saved")
+            #expect(room.passes == [RoomAccess.Pass(name: "Ben", token: token)])
+            #expect(room.steps.last?.1.kind == .join)
+            #expect(room.steps.last?.0.room?.passes.count == 1, "the join was saved")
             let state = try await room.state(token)
             #expect(state.status == 200)
             #expect((state.json["you"] as? [String: Any])?["name"] as? String == "Ben")
@@ -114,5 +115,31 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// An open room: anyone with the code joins by name.
+@Suite("Room: open room")
+struct OpenRoomTests {
+    @Test("names join the roster as typed (made safe); late joiners abstain on earlier decisions")
+    func lateJoiners() async throws {
+        try await RoomHarness.serve(names: []) { room in
+            let roster = try await Wire.json("POST", "/api/roster", port: room.port, ["code": room.code])
+            #expect(roster.json["open"] as? Bool == true)
+            let ana = try await room.join("Ana")
+            #expect(try await room.vote(1, token: ana).status == 204)
+            try room.go()
+            let script = try await room.join("<script>alert(1)</script>\u{1B}[31m")
+            let state = try await room.state(script).json
+            #expect((state["you"] as? [String: Any])?["name"] as? String == "<script>alert(1)</script>")
+            let facilitation = room.room.current.facilitation
+            #expect(facilitation.roster.names == ["Ana", "<script>alert(1)</script>"])
+            #expect(facilitation.decisions[0].votes.map(\.choice) == [facilitation.decisions[0].choice, nil])
+            #expect(try await Wire.json("POST", "/api/join", port: room.port, ["code": room.code, "name": "ana"]).status == 409)
+            let saved = try FacilitationState.decode(try #require(room.steps.last).0.encoded())
+            let resumed = try Facilitation(scenario: facilitation.scenario, fingerprint: facilitation.engine.state.fingerprint, resuming: saved)
+            #expect(resumed.roster == facilitation.roster)
+            #expect(resumed.room == facilitation.room)
+        }
     }
 }

@@ -37,7 +37,7 @@ struct SecurityTests {
                 #expect(reply.status == 413, "\(path)")
                 #expect(reply.json["error"] as? String == "the request is larger than 4096 bytes")
             }
-            #expect(room.room.current.access.passes.count == 1)
+            #expect(room.passes.count == 1)
         }
     }
 

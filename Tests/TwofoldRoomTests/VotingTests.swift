@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwofoldApp
 import TwofoldCore
 @testable import TwofoldRoom
 
@@ -24,7 +25,7 @@ struct VotingTests {
             let facilitation = room.room.current.facilitation
             #expect(facilitation.ballot[0] == ParticipantVote(participant: "Ana", choice: facilitation.offeredChoices()[1].id))
             let saved = try #require(room.steps.last)
-            #expect(saved.2?.kind == .vote)
+            #expect(saved.1.kind == .vote)
             #expect(saved.0.ballot == [ParticipantVote(participant: "Ana", choice: facilitation.offeredChoices()[1].id)])
         }
     }
@@ -93,7 +94,11 @@ struct VotingTests {
         struct DiskFull: Error {}
         let access = RoomAccess(code: "AAAAAA", presenterKey: RoomSecrets.presenterKey(), open: false, anonymous: false,
                                 address: "127.0.0.1", port: 0, passes: [.init(name: "Ana", token: "t")])
-        let room = FacilitationRoom(facilitation: try RoomHarness.facilitation(["Ana"]), access: access) { _, _, _ in throw DiskFull() }
+        var facilitation = try RoomHarness.facilitation(["Ana"])
+        _ = facilitation.openRoom(access)
+        let session = GroupSession(id: "disk-full", options: AttemptOptions(mode: .group), facilitation: facilitation,
+                                   analysis: ScenarioAnalysis(facilitation.scenario), clock: SystemClock()) { _, _ in throw DiskFull() }
+        let room = GroupRoom(session: session)
         await #expect(throws: RoomRefusal.notSaved("DiskFull()")) { try await room.vote(participant: 0, choice: 1) }
         #expect(room.current.facilitation.ballot == [nil])
     }

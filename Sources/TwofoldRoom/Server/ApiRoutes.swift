@@ -1,11 +1,12 @@
 import Foundation
 import Hummingbird
+import TwofoldCore
 
 /// The JSON API the pages use (documented in docs/room-api.md).
 struct ApiRoutes: Sendable {
     let backend: any RoomBackend
     let limiter: RateLimiter
-    let joinURL: @Sendable () -> String
+    let joinURL: @Sendable (RoomSnapshot) -> String
 
     func add(to router: Router<RoomRequestContext>) {
         router.post("/api/roster") { request, context in try await roster(request, context) }
@@ -22,10 +23,10 @@ struct ApiRoutes: Sendable {
         struct Answer: Encodable { var open: Bool; var names: [String]; var joined: [String] }
         let body = try await RoomBody.decode(Body.self, from: request)
         let snapshot = await backend.snapshot()
-        try checkCode(body.code, snapshot, client: context.client)
-        let joined = snapshot.access.passes.map { WebText.safe($0.name) }
-        let names = snapshot.access.open ? [] : snapshot.facilitation.roster.names.map(WebText.safe)
-        return RoomReply.json(WebText.json(Answer(open: snapshot.access.open, names: names, joined: snapshot.access.open ? [] : joined)))
+        let access = try checkCode(body.code, snapshot, client: context.client)
+        let joined = access.passes.map { WebText.safe($0.name) }
+        let names = access.open ? [] : snapshot.facilitation.roster.names.map(WebText.safe)
+        return RoomReply.json(WebText.json(Answer(open: access.open, names: names, joined: access.open ? [] : joined)))
     }
 
     /// `{code, name}` → `{token, name}`: the phone keeps the token and sends it as a bearer.
@@ -62,18 +63,20 @@ struct ApiRoutes: Sendable {
     /// The presenter view, for the bearer of the presenter key.
     private func presenter(_ request: Request) async throws -> Response {
         let snapshot = await backend.snapshot()
-        guard let key = Self.bearer(request), RoomSecrets.same(key, snapshot.access.presenterKey) else {
+        guard let key = Self.bearer(request), snapshot.isPresenter(key) else {
             throw RoomRefusal.wrongPresenterKey
         }
-        return RoomReply.json(WebText.json(PresenterView(snapshot, joinURL: joinURL(), now: Date())))
+        return RoomReply.json(WebText.json(PresenterView(snapshot, joinURL: joinURL(snapshot), now: Date())))
     }
 
     /// Refuses a wrong join code, charging the client's bucket extra for it.
-    private func checkCode(_ typed: String, _ snapshot: RoomSnapshot, client: String) throws {
-        guard let code = JoinCode(typed), RoomSecrets.same(code.value, snapshot.access.code) else {
+    @discardableResult
+    private func checkCode(_ typed: String, _ snapshot: RoomSnapshot, client: String) throws -> RoomAccess {
+        guard let access = snapshot.access, let code = JoinCode(typed), RoomSecrets.same(code.value, access.code) else {
             _ = limiter.allow(client, cost: limiter.policy.wrongCodeCost)
             throw RoomRefusal.wrongCode
         }
+        return access
     }
 
     /// The roster position of the request's bearer token.

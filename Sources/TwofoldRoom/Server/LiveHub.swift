@@ -70,7 +70,7 @@ final class LiveHub: Sendable {
 
     /// Sends every change to the connections until `backend`'s changes end or the task
     /// is cancelled.
-    func run(backend: any RoomBackend, joinURL: @escaping @Sendable () -> String) async {
+    func run(backend: any RoomBackend, joinURL: @escaping @Sendable (RoomSnapshot) -> String) async {
         let changes = backend.changes()
         let forward = Task { [wake] in
             for await _ in changes { wake.yield() }
@@ -79,7 +79,7 @@ final class LiveHub: Sendable {
         for await _ in wakes {
             if Task.isCancelled { break }
             let snapshot = await backend.snapshot()
-            send(snapshot, joinURL: joinURL(), now: Date())
+            send(snapshot, joinURL: joinURL(snapshot), now: Date())
         }
     }
 

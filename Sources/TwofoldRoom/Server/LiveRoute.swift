@@ -60,7 +60,7 @@ struct LiveRoute: Sendable {
             if item.hasPrefix("bearer."), let participant = snapshot.participant(holding: String(item.dropFirst(7))) {
                 return .participant(participant)
             }
-            if item.hasPrefix("presenter."), RoomSecrets.same(String(item.dropFirst(10)), snapshot.access.presenterKey) {
+            if item.hasPrefix("presenter."), snapshot.isPresenter(String(item.dropFirst(10))) {
                 return .presenter
             }
         }

@@ -5,7 +5,7 @@ import Hummingbird
 /// and the join QR code for the presenter view.
 struct PageRoutes: Sendable {
     let backend: any RoomBackend
-    let joinURL: @Sendable () -> String
+    let joinURL: @Sendable (RoomSnapshot) -> String
 
     func add(to router: Router<RoomRequestContext>) {
         router.get("/") { _, _ in RoomReply.asset(ParticipantPage.html, type: "text/html; charset=utf-8") }
@@ -18,7 +18,7 @@ struct PageRoutes: Sendable {
         router.get("/present.js") { _, _ in RoomReply.asset(PresenterScript.source, type: "text/javascript; charset=utf-8") }
         router.get("/present/join.svg") { request, _ in
             try await checkKey(request)
-            guard let code = QRCode(joinURL()) else { throw RoomRefusal.notFound }
+            guard let code = QRCode(joinURL(await backend.snapshot())) else { throw RoomRefusal.notFound }
             return RoomReply.asset(code.svg(), type: "image/svg+xml")
         }
     }
@@ -26,6 +26,6 @@ struct PageRoutes: Sendable {
     /// The presenter's pages answer only to `?key=` with the presenter key.
     private func checkKey(_ request: Request) async throws {
         let key = request.uri.queryParameters.get("key") ?? ""
-        guard RoomSecrets.same(key, await backend.snapshot().access.presenterKey) else { throw RoomRefusal.wrongPresenterKey }
+        guard await backend.snapshot().isPresenter(key) else { throw RoomRefusal.wrongPresenterKey }
     }
 }

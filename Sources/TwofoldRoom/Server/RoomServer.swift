@@ -64,8 +64,7 @@ public final class RoomServer: Sendable {
     @discardableResult
     public func start() async throws -> Int {
         let limiter = RateLimiter(policy: configuration.rateLimit)
-        let code = await backend.snapshot().access.code
-        let joinURL: @Sendable () -> String = { [unowned self] in self.joinURL(code: code) }
+        let joinURL: @Sendable (RoomSnapshot) -> String = { [unowned self] in self.joinURL(code: $0.access?.code ?? "") }
         let router = Router(context: RoomRequestContext.self)
         router.add(middleware: RoomGate(limiter: limiter))
         ApiRoutes(backend: backend, limiter: limiter, joinURL: joinURL).add(to: router)
@@ -103,7 +102,8 @@ public final class RoomServer: Sendable {
 
     /// Sends the final state to every page, closes the connections and stops listening.
     public func stop() async {
-        hub.send(await backend.snapshot(), joinURL: joinURL(code: await backend.snapshot().access.code), now: Date())
+        let last = await backend.snapshot()
+        hub.send(last, joinURL: joinURL(code: last.access?.code ?? ""), now: Date())
         hub.close()
         try? await Task.sleep(for: .milliseconds(200))
         let running = tasks.withLock { tasks in defer { tasks = [] }; return tasks }

@@ -20,17 +20,23 @@ public enum RoomRules {
         return name
     }
 
-    /// Admits a participant: in a roster room, the roster's person of that name (once);
-    /// in an open room, anyone new, up to ``RoomAccess/openRoomLimit``. Records their
-    /// pass in `access` and returns their roster position.
-    public static func admit(_ typed: String, token: String, to facilitation: inout Facilitation,
-                             access: inout RoomAccess) throws(RoomRefusal) -> Int {
+    /// Admits a participant with ``Facilitation/admit(_:token:)``: in a roster room,
+    /// the roster's person of that name (once); in an open room, anyone new, up to
+    /// ``RoomAccess/openRoomLimit``. Returns their roster position and the step.
+    public static func admit(_ typed: String, token: String, to facilitation: inout Facilitation) throws(RoomRefusal) -> (Int, FacilitationStep) {
         let name = try participantName(typed)
-        if let taken = access.pass(named: name) { throw .nameTaken(taken.name) }
-        guard facilitation.phase == .deciding else { throw .finished }
-        guard let index = facilitation.roster.index(of: name) else { throw .notOnRoster(name) }
-        access.passes.append(RoomAccess.Pass(name: facilitation.roster.names[index], token: token))
-        return index
+        do {
+            return try facilitation.admit(name, token: token)
+        } catch {
+            switch error {
+            case .alreadyJoined(let name), .duplicateName(let name, _): throw .nameTaken(name)
+            case .unknownParticipant(let name, _): throw .notOnRoster(name)
+            case .roomFull(let limit): throw .roomFull(limit: limit)
+            case .finished: throw .finished
+            case .noRoom: throw .wrongCode
+            default: throw .badName(error.description)
+            }
+        }
     }
 
     /// A phone's vote: a choice number on offer, before the reveal, while the session runs.

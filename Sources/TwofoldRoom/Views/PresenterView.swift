@@ -45,7 +45,7 @@ struct PresenterView: Encodable {
     init(_ snapshot: RoomSnapshot, joinURL: String, now: Date) {
         let facilitation = snapshot.facilitation
         let room = ParticipantView.room(snapshot)
-        let anonymous = snapshot.access.anonymous
+        let anonymous = snapshot.access?.anonymous ?? true
         let split = facilitation.phase == .deciding ? facilitation.split : nil
         let offered = facilitation.phase == .deciding ? facilitation.offeredChoices() : []
         scenario = room.scenario
@@ -57,7 +57,7 @@ struct PresenterView: Encodable {
         participants = facilitation.roster.count
         revealed = room.revealed
         self.anonymous = anonymous
-        join = Join(url: joinURL, code: snapshot.access.code)
+        join = Join(url: joinURL, code: snapshot.access?.code ?? "")
         ending = room.ending
         countdown = WebText.secondsLeft(until: snapshot.countdownEnds, now: now)
         guard facilitation.revealed, let split else { return }

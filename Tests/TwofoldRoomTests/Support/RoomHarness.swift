@@ -1,31 +1,36 @@
 import Foundation
 import Synchronization
+import TwofoldApp
 import TwofoldCore
 @testable import TwofoldRoom
 
-/// A real room on 127.0.0.1 and a free port, served over a real ``Facilitation`` of the
-/// launch-week fixture (Monday offers 3 choices; Wednesday 2 or 3), with every saved
-/// step kept for the test to read.
+/// A real room on 127.0.0.1 and a free port, served over the application's group
+/// session of the launch-week fixture (Monday offers 3 choices; Wednesday 2 or 3), with
+/// every saved step kept for the test to read.
 final class RoomHarness: Sendable {
-    let room: FacilitationRoom
+    let room: GroupRoom
     let server: RoomServer
     let port: Int
     private let saved = Saved()
 
     /// Every step the room saved, in order.
     final class Saved: Sendable {
-        let list = Mutex<[(FacilitationState, RoomAccess, FacilitationStep?)]>([])
+        let list = Mutex<[(FacilitationState, FacilitationStep)]>([])
     }
 
     static let names = ["Ana", "Ben", "Chi"]
 
     init(names: [String] = RoomHarness.names, anonymous: Bool = false, rateLimit: RateLimiter.Policy = .standard) async throws {
-        let access = RoomAccess(code: JoinCode.random().value, presenterKey: RoomSecrets.presenterKey(), open: false,
+        let access = RoomAccess(code: JoinCode.random().value, presenterKey: RoomSecrets.presenterKey(), open: names.isEmpty,
                                 anonymous: anonymous, address: "127.0.0.1", port: 0)
+        var facilitation = try Self.facilitation(names)
+        _ = facilitation.openRoom(access)
         let saved = self.saved
-        room = FacilitationRoom(facilitation: try Self.facilitation(names), access: access) { state, access, step in
-            saved.list.withLock { $0.append((state, access, step)) }
+        let session = GroupSession(id: "room-test", options: AttemptOptions(mode: .group), facilitation: facilitation,
+                                   analysis: ScenarioAnalysis(facilitation.scenario), clock: SystemClock()) { state, step in
+            saved.list.withLock { $0.append((state, step)) }
         }
+        room = GroupRoom(session: session)
         server = RoomServer(backend: room, configuration: .init(address: "127.0.0.1", port: 0, rateLimit: rateLimit))
         port = try await server.start()
     }
@@ -50,13 +55,14 @@ final class RoomHarness: Sendable {
         guard let scenario = ScenarioLoader.load(data, file: "launch-week.json").playable else {
             throw Wire.Failure(description: "the fixture does not load")
         }
-        return Facilitation(scenario: scenario, fingerprint: Fingerprint.of(data), roster: try Roster(names),
+        return Facilitation(scenario: scenario, fingerprint: Fingerprint.of(data), roster: names.isEmpty ? .empty : try Roster(names),
                             at: Date(timeIntervalSince1970: 1_795_946_400))
     }
 
-    var code: String { room.current.access.code }
-    var presenterKey: String { room.current.access.presenterKey }
-    var steps: [(FacilitationState, RoomAccess, FacilitationStep?)] { saved.list.withLock { $0 } }
+    var code: String { room.current.access!.code }
+    var presenterKey: String { room.current.access!.presenterKey }
+    var passes: [RoomAccess.Pass] { room.current.access!.passes }
+    var steps: [(FacilitationState, FacilitationStep)] { saved.list.withLock { $0 } }
 
     /// Joins as `name`; returns the token.
     func join(_ name: String) async throws -> String {
@@ -76,10 +82,11 @@ final class RoomHarness: Sendable {
     }
 
     /// The facilitator's `reveal` and `go`.
-    func reveal() throws { try room.apply { facilitation in ((), try facilitation.reveal()) } }
-    func go(_ number: Int? = nil) throws {
-        try room.apply { facilitation in ((), try facilitation.go(number, at: Date()).step) }
-    }
+    func reveal() throws { try room.session.reveal() }
+    func go(_ number: Int? = nil) throws { _ = try room.session.go(number) }
 
-    func stop() async { await server.stop() }
+    func stop() async {
+        await server.stop()
+        room.close()
+    }
 }
