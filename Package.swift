@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "TwofoldApp", dependencies: ["TwofoldCore", "TwofoldReports", "TwofoldStore"]),
         // The terminal layer: line editing, history, completion, signals, wrapped text, and
         // the play, facilitation and menu screens over the application's sessions.
-        .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "TwofoldApp", "TwofoldStore", "CReadline"]),
+        .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "TwofoldApp", "TwofoldStore", "TwofoldRoom", "CReadline"]),
         // The command-line executable: argument parsing and printing over the application layer.
         .executableTarget(
             name: "twofold",

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from roomclient import Facilitator, RoomError  # noqa: E402
+from roomclient import Facilitator, RoomError, request  # noqa: E402
 from roomload import percentile, run_burst  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,8 +36,7 @@ async def main(args: argparse.Namespace) -> list[str]:
         env = dict(os.environ, TWOFOLD_HOME=home, NO_COLOR="1")
         room = Facilitator(facilitator_argv(args.twofold, args.scenario), env=env)
         try:
-            from roomclient import request
-            first = (await request(room.host, room.port, "GET", f"/api/presenter", token=room.key)).json()
+            first = (await request(room.host, room.port, "GET", "/api/presenter", token=room.key)).json()
             burst = await run_burst(room, names, choices=len(first["choices"]))
             print(f"room load: {burst.participants} phones joined and followed in {burst.join_seconds:.2f}s; "
                   f"votes sent over {burst.vote_seconds:.2f}s; presenter update p50 "
@@ -48,6 +47,7 @@ async def main(args: argparse.Namespace) -> list[str]:
                 failures.append(f"presenter shows {burst.presenter['voted']} of {burst.presenter['participants']}")
             if burst.phones_saw_their_vote != args.participants:
                 failures.append(f"only {burst.phones_saw_their_vote} phones saw their own vote")
+            room.wait_for(re.compile(rf"{args.participants} of {args.participants} votes in"), 20)
             expected = burst.split()
             room.send("reveal")
             counts = {}
@@ -56,7 +56,6 @@ async def main(args: argparse.Namespace) -> list[str]:
                 counts[number] = int(match.group(1))
             if counts != expected:
                 failures.append(f"the terminal's split {counts} is not the votes cast {expected}")
-            room.wait_for(re.compile(rf"{args.participants} of {args.participants} vote"), 20)
         except RoomError as error:
             failures.append(str(error))
         finally:

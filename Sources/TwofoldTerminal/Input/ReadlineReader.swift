@@ -23,6 +23,9 @@ public final class ReadlineReader: LineReader {
     /// must be plain text (no escape sequences).
     public var liveStatus: (@Sendable () -> String)?
 
+    /// The prompt as last shown, live status included.
+    public var shownPrompt: String { ReadlineHooks.shownPrompt }
+
     /// Prepares readline and loads the history.
     ///
     /// - Parameters:
