@@ -26,6 +26,7 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -49,7 +50,10 @@ def browser(size: str) -> webdriver.Chrome:
 
 def until(driver, condition, what: str, timeout: float = WAIT):
     try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: condition(d))
+        # Pages re-render on every state, so an element found a moment ago may be gone.
+        return WebDriverWait(driver, timeout, poll_frequency=0.1,
+                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                             ).until(lambda d: condition(d))
     except Exception as error:
         raise AssertionError(f"{what}: not within {timeout}s") from error
 

@@ -20,9 +20,9 @@ enum PresenterPage {
         <main>
           <section id="decision">
             <p class="meta">Decision <span id="number"></span></p>
+            <p id="votes" class="votes" role="status"></p>
             <p id="scene" class="scene"></p>
             <ol id="choices" class="presenter-choices"></ol>
-            <p id="votes" class="votes" role="status"></p>
             <div id="prompts" class="prompts" hidden>
               <h2>To discuss</h2>
               <ul id="prompt-list"></ul>
