@@ -8,7 +8,7 @@ live channel open), and measures:
 - from a vote's POST to the presenter view's update that shows it, p99 (an upper bound
   per vote; see Tests/Room/roomload.py) — target at most 250 ms;
 - the facilitator process's peak resident memory (VmHWM) — target at most 100 MiB;
-- the participant page with its script and style sheet, in bytes over the wire,
+- the participant page with its scripts and style sheet, in bytes over the wire,
   headers included — target at most 50 KiB.
 
 It repeats the whole run `repeat` times and reports the median of each figure.

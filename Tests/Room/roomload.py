@@ -111,7 +111,7 @@ async def own_votes_seen(phones: list[Phone], chosen: list[int], timeout: float)
 async def join_page_bytes(room: Facilitator) -> dict[str, int]:
     """Bytes over the wire (headers included) of the participant page and its two files."""
     sizes = {}
-    for path in ("/", "/room.js", "/room.css"):
+    for path in ("/", "/live.js", "/room.js", "/room.css"):
         reply = await request(room.host, room.port, "GET", path, source="127.2.0.1")
         if reply.status != 200:
             raise RoomError(f"GET {path}: {reply.status}")

@@ -77,10 +77,9 @@ struct JoiningTests {
 
     @Test("join codes use an alphabet without look-alikes and read back however they are typed")
     func joinCodes() {
-        var generator = SeededGenerator(seed: 7)
         var seen = Set<String>()
         for _ in 0..<500 {
-            let code = JoinCode.random(using: &generator)
+            let code = JoinCode.random()
             #expect(code.value.count == 6)
             #expect(code.value.allSatisfy { JoinCode.alphabet.contains($0) })
             #expect(JoinCode(code.value.lowercased()) == code)
@@ -102,19 +101,6 @@ struct JoiningTests {
         #expect(!RoomSecrets.same(tokens[0], tokens[1]))
         #expect(!RoomSecrets.same(tokens[0], String(tokens[0].dropLast())))
         #expect(RoomSecrets.presenterKey() != RoomSecrets.presenterKey())
-    }
-}
-
-/// SplitMix64, for repeatable join codes.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -10,6 +10,7 @@ enum ParticipantPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Twofold room</title>
         <link rel="stylesheet" href="/room.css">
+        <script src="/live.js" defer></script>
         <script src="/room.js" defer></script>
         </head>
         <body class="participant">

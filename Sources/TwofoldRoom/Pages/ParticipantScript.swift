@@ -1,4 +1,5 @@
-/// The participant page's script: joining, voting, and following the live channel.
+/// The participant page's script: joining, voting, and following the live channel
+/// (with ``LiveScript``).
 ///
 /// The token lives in the phone's local storage with the room code it belongs to, and is
 /// sent only in headers (`Authorization`, and the WebSocket sub-protocol list); after
@@ -10,7 +11,7 @@ enum ParticipantScript {
         "use strict";
         const $ = (id) => document.getElementById(id);
         const store = window.localStorage;
-        let token = null, state = null, socket = null, retry = 1000, ended = false, timer = null;
+        let token = null, state = null, live = null, ended = false, timer = null;
 
         function show(section) {
           for (const id of ["join", "decision", "ended"]) $(id).hidden = id !== section;
@@ -195,30 +196,23 @@ enum ParticipantScript {
         }
 
         function connect() {
-          const scheme = location.protocol === "https:" ? "wss://" : "ws://";
-          socket = new WebSocket(scheme + location.host + "/api/live", ["twofold", "bearer." + token]);
-          socket.onopen = () => { retry = 1000; $("connection").hidden = true; };
-          socket.onmessage = (event) => render(JSON.parse(event.data));
-          socket.onclose = () => { if (!ended) reconnect(); };
-        }
-
-        async function reconnect() {
-          $("connection").hidden = false;
-          await new Promise((resolve) => setTimeout(resolve, retry));
-          retry = Math.min(retry * 2, 8000);
-          try {
-            const answer = await api("GET", "/api/state");
-            if (answer.status === 401) { lost(); return; }
-            if (answer.status === 200) render(answer.data);
-          } catch (e) { /* the room is not reachable yet */ }
-          if (!ended) connect();
+          live = followRoom({
+            identity: () => "bearer." + token,
+            state: render,
+            ended: () => ended,
+            recheck: async () => {
+              const answer = await api("GET", "/api/state");
+              if (answer.status === 401) { lost(); return false; }
+              if (answer.status === 200) render(answer.data);
+              return true;
+            },
+          });
         }
 
         function lost() {
           store.removeItem("twofold.room");
           token = null;
-          if (socket) { socket.onclose = null; socket.close(); }
-          $("connection").hidden = true;
+          if (live) live.stop();
           showJoin("");
         }
 

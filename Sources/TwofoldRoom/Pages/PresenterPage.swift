@@ -10,6 +10,7 @@ enum PresenterPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Twofold — presenter</title>
         <link rel="stylesheet" href="/room.css">
+        <script src="/live.js" defer></script>
         <script src="/present.js" defer></script>
         </head>
         <body class="presenter">

@@ -7,25 +7,19 @@ enum PresenterScript {
         "use strict";
         const $ = (id) => document.getElementById(id);
         const key = new URLSearchParams(location.search).get("key") || "";
-        let audio = null, timer = null, retry = 1000, ended = false, countdownEnd = null;
+        let audio = null, timer = null, ended = false, countdownEnd = null;
 
         function connect() {
-          const scheme = location.protocol === "https:" ? "wss://" : "ws://";
-          const socket = new WebSocket(scheme + location.host + "/api/live", ["twofold", "presenter." + key]);
-          socket.onopen = () => { retry = 1000; $("connection").hidden = true; };
-          socket.onmessage = (event) => render(JSON.parse(event.data));
-          socket.onclose = () => { if (!ended) reconnect(); };
-        }
-
-        async function reconnect() {
-          $("connection").hidden = false;
-          await new Promise((resolve) => setTimeout(resolve, retry));
-          retry = Math.min(retry * 2, 8000);
-          try {
-            const response = await fetch("/api/presenter", { headers: { Authorization: "Bearer " + key } });
-            if (response.status === 200) render(await response.json());
-          } catch (e) { /* the room is not reachable yet */ }
-          if (!ended) connect();
+          followRoom({
+            identity: () => "presenter." + key,
+            state: render,
+            ended: () => ended,
+            recheck: async () => {
+              const response = await fetch("/api/presenter", { headers: { Authorization: "Bearer " + key } });
+              if (response.status === 200) render(await response.json());
+              return true;
+            },
+          });
         }
 
         function render(view) {

@@ -10,6 +10,7 @@ struct PageRoutes: Sendable {
     func add(to router: Router<RoomRequestContext>) {
         router.get("/") { _, _ in RoomReply.asset(ParticipantPage.html, type: "text/html; charset=utf-8") }
         router.get("/room.js") { _, _ in RoomReply.asset(ParticipantScript.source, type: "text/javascript; charset=utf-8") }
+        router.get("/live.js") { _, _ in RoomReply.asset(LiveScript.source, type: "text/javascript; charset=utf-8") }
         router.get("/room.css") { _, _ in RoomReply.asset(RoomStyle.css, type: "text/css; charset=utf-8") }
         router.get("/present") { request, _ in
             try await checkKey(request)
