@@ -128,7 +128,11 @@ struct FacilitationView {
             screen.blank()
         }
         if !split.abstained.isEmpty { screen.paragraph("Abstained: \(split.abstained.count)", indent: margin) }
-        if !split.waiting.isEmpty { screen.paragraph("No vote yet: " + split.waiting.joined(separator: ", "), indent: margin) }
+        if !split.waiting.isEmpty {
+            // An anonymous room names nobody on the screen the room may be watching.
+            let who = session.room?.anonymous == true ? "\(split.waiting.count)" : Self.names(split.waiting)
+            screen.paragraph("No vote yet: " + who, indent: margin)
+        }
         switch split.majority {
         case .choice(let number): screen.paragraph("Most votes: \(number). Type go to follow the majority, or go N.", indent: margin)
         case .tie(let numbers, _): screen.paragraph("A tie between " + numbers.map(String.init).joined(separator: " and ") + ": type go N to choose.", indent: margin)
