@@ -65,8 +65,12 @@ enum ReadlineHooks {
             let status = liveStatus()
             guard status != shownStatus else { return }
             shownStatus = status
+            // Clear the row and tell readline it starts afresh there, then draw the prompt
+            // (with the new status) and the text typed so far, cursor where it was.
+            fputs("\r\u{1B}[K", rl_outstream ?? stdout)
             rl_set_prompt(shownPrompt)
-            rl_forced_update_display()
+            rl_on_new_line()
+            rl_redisplay()
         }
     }
 
