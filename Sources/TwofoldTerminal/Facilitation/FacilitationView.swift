@@ -40,7 +40,11 @@ struct FacilitationView {
             }
         }
         screen.blank()
-        screen.line(margin + screen.dim("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help."))
+        if session.room != nil {
+            screen.line(margin + screen.dim("Participants vote from their phones; type Name=N for someone without one, reveal, go, or help."))
+        } else {
+            screen.line(margin + screen.dim("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help."))
+        }
     }
 
     func showScene(_ session: Facilitation) {
