@@ -89,6 +89,28 @@ struct VotingTests {
         }
     }
 
+    @Test("votes arriving together are saved together: every one counted once, each saved before its answer")
+    func together() async throws {
+        let names = (1...40).map { "P\($0)" }
+        try await RoomHarness.serve(names: names) { room in
+            var tokens: [String] = []
+            for name in names { tokens.append(try await room.join(name)) }
+            let before = room.steps.count
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in names.indices {
+                    group.addTask { try await room.room.vote(participant: index, choice: index % 3 + 1) }
+                }
+                try await group.waitForAll()
+            }
+            let voteSteps = room.steps.dropFirst(before)
+            #expect(voteSteps.allSatisfy { $0.1.kind == .vote })
+            #expect(voteSteps.map(\.1.votes.count).reduce(0, +) == names.count, "each vote saved exactly once")
+            let saved = try #require(voteSteps.last).0
+            #expect(saved.ballot.count == names.count)
+            #expect(room.room.current.facilitation.split.options.map(\.count) == [14, 13, 13])
+        }
+    }
+
     @Test("a step that cannot be saved is refused and changes nothing")
     func unsaved() async throws {
         struct DiskFull: Error {}

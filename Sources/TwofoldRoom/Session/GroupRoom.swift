@@ -19,10 +19,14 @@ public final class GroupRoom: RoomBackend {
 
     private let guarded: Mutex<Guarded>
     private let observation = Mutex<GroupSession.Observation?>(nil)
+    private let joins: StepBatcher<(name: String, token: String), Int>
+    private let votes: StepBatcher<(participant: Int, choice: Int), Void>
 
     public init(session: GroupSession) {
         self.session = session
         guarded = Mutex(Guarded(snapshot: RoomSnapshot(facilitation: session.current)))
+        joins = StepBatcher { batch in Self.apply(batch, to: session, RoomRules.admitAll) }
+        votes = StepBatcher { batch in Self.apply(batch, to: session, RoomRules.votes) }
         let observation = session.observe { [weak self] facilitation in self?.changed(facilitation) }
         self.observation.withLock { $0 = observation }
     }
@@ -40,13 +44,34 @@ public final class GroupRoom: RoomBackend {
     public var current: RoomSnapshot { guarded.withLock { $0.snapshot } }
 
     public func join(name: String, token: String) async throws(RoomRefusal) -> Int {
-        try refusing { try session.apply { facilitation, _ in try RoomRules.admit(name, token: token, to: &facilitation) } }
+        try await joins.submit((name, token)).get()
     }
 
     public func vote(participant: Int, choice: Int) async throws(RoomRefusal) {
-        try refusing {
-            try session.apply { facilitation, _ in ((), try RoomRules.vote(choice, by: participant, in: &facilitation)) }
+        try await votes.submit((participant, choice)).get()
+    }
+
+    /// Applies a batch of phones' requests to the session as one saved step. When the
+    /// step cannot be saved, every request it held is refused as not saved.
+    private static func apply<Request, Answer>(
+        _ batch: [Request], to session: GroupSession,
+        _ rule: ([Request], inout Facilitation) -> (FacilitationStep?, [Result<Answer, RoomRefusal>])
+    ) -> [Result<Answer, RoomRefusal>] {
+        var results: [Result<Answer, RoomRefusal>] = []
+        do {
+            try session.apply { (facilitation: inout Facilitation, _: Date) throws -> ((), FacilitationStep) in
+                let (step, outcomes) = rule(batch, &facilitation)
+                results = outcomes
+                guard let step else { throw BatchUnchanged() }
+                return ((), step)
+            }
+        } catch is BatchUnchanged {
+        } catch {
+            let reason = String(describing: error)
+            results = results.map { result in result.flatMap { _ in .failure(.notSaved(reason)) } }
+            if results.isEmpty { results = batch.map { _ in .failure(.notSaved(reason)) } }
         }
+        return results
     }
 
     /// Starts (or, with nil, stops) the discussion countdown the pages show.
@@ -84,12 +109,7 @@ public final class GroupRoom: RoomBackend {
     private func notify() {
         for stream in guarded.withLock({ Array($0.streams.values) }) { stream.yield() }
     }
-
-    /// Runs a phone's request; a refusal stays one, anything else (the store failed) is
-    /// ``RoomRefusal/notSaved(_:)``.
-    private func refusing<T>(_ body: () throws -> T) throws(RoomRefusal) -> T {
-        do { return try body() } catch let refusal as RoomRefusal { throw refusal } catch {
-            throw .notSaved(String(describing: error))
-        }
-    }
 }
+
+/// A batch in which no request stood: nothing to save, each request has its refusal.
+private struct BatchUnchanged: Error {}

@@ -39,19 +39,63 @@ public enum RoomRules {
         }
     }
 
+    /// Phones' joins that arrived together, admitted as one step: each on its own (a
+    /// refused name changes nothing for the others). The step, nil when nobody was
+    /// admitted, lists who joined.
+    public static func admitAll(_ joins: [(name: String, token: String)],
+                                to facilitation: inout Facilitation) -> (FacilitationStep?, [Result<Int, RoomRefusal>]) {
+        var results: [Result<Int, RoomRefusal>] = []
+        var joined: [ParticipantVote] = []
+        for (name, token) in joins {
+            var trial = facilitation
+            do {
+                let (participant, step) = try admit(name, token: token, to: &trial)
+                facilitation = trial
+                joined += step.votes
+                results.append(.success(participant))
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        guard !joined.isEmpty else { return (nil, results) }
+        return (FacilitationStep(kind: .join, scene: facilitation.currentScene.id, votes: joined), results)
+    }
+
     /// A phone's vote: a choice number on offer, before the reveal, while the session runs.
     /// Changing a vote is casting again.
     public static func vote(_ choice: Int, by participant: Int, in facilitation: inout Facilitation) throws(RoomRefusal) -> FacilitationStep {
-        guard facilitation.phase == .deciding else { throw .finished }
-        guard !facilitation.revealed else { throw .revealed }
+        let (step, results) = votes([(participant, choice)], in: &facilitation)
+        if case .failure(let refusal) = results[0] { throw refusal }
+        guard let step else { throw .notSaved("no step") }
+        return step
+    }
+
+    /// Phones' votes that arrived together, cast as one step. Each is checked on its own
+    /// (a choice not offered is refused alone); none is taken after the reveal or the
+    /// ending; a participant's later vote replaces an earlier one. The step is nil when
+    /// no vote stood.
+    public static func votes(_ ballots: [(participant: Int, choice: Int)],
+                             in facilitation: inout Facilitation) -> (FacilitationStep?, [Result<Void, RoomRefusal>]) {
+        let closed: RoomRefusal? = facilitation.phase != .deciding ? .finished : facilitation.revealed ? .revealed : nil
+        if let closed { return (nil, ballots.map { _ in .failure(closed) }) }
         let offered = facilitation.offeredChoices().count
-        guard (1...max(1, offered)).contains(choice), choice <= offered else {
-            throw .noSuchChoice(given: String(choice), offered: offered)
+        var results: [Result<Void, RoomRefusal>] = []
+        var latest: [Int: VoteAssignment] = [:]
+        var order: [Int] = []
+        for (participant, choice) in ballots {
+            guard (1...max(1, offered)).contains(choice), choice <= offered, facilitation.roster.names.indices.contains(participant) else {
+                results.append(.failure(.noSuchChoice(given: String(choice), offered: offered)))
+                continue
+            }
+            if latest[participant] == nil { order.append(participant) }
+            latest[participant] = VoteAssignment(participant: participant, mark: .choice(choice))
+            results.append(.success(()))
         }
+        guard !order.isEmpty else { return (nil, results) }
         do {
-            return try facilitation.cast([VoteAssignment(participant: participant, mark: .choice(choice))])
+            return (try facilitation.cast(order.map { latest[$0]! }), results)
         } catch {
-            throw .malformed(error.description)
+            return (nil, ballots.map { _ in .failure(.malformed(error.description)) })
         }
     }
 }
