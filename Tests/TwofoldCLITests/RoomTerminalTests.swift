@@ -32,6 +32,21 @@ struct RoomTerminalTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test("a scripted room session runs to its ending; --no-participant-reports writes the group report only")
+    func groupReportOnly() throws {
+        let home = try TestHome()
+        let out = home.url.appendingPathComponent("out")
+        let script = Array(repeating: "Ana=1\ngo", count: 8).joined(separator: "\n") + "\n"
+        let result = try home.run(["facilitate", FloorWalk.id, "--room", "--bind", "127.0.0.1", "--port", "0",
+                                   "--participants", "Ana,Ben", "--no-participant-reports", "--out", out.path], input: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\nJoin: http://127.0.0.1:"))
+        #expect(result.stdout.contains("── Results"))
+        #expect(!result.stdout.contains("Learner reports, one per participant"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(!files.isEmpty && files.allSatisfy { $0.hasPrefix("group-") }, "\(files)")
+    }
+
     /// A JSON POST; the answer's JSON object (empty for 204).
     static func post(_ address: String, _ body: [String: Any], bearer: String? = nil) throws -> [String: Any] {
         var request = URLRequest(url: URL(string: address)!)
