@@ -18,6 +18,7 @@ struct CohortCommandTests {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["TWOFOLD_HOME"] = home.path
+        environment["TWOFOLD_SCENARIOS"] = testLibrary.path
         environment["NO_COLOR"] = "1"
         process.environment = environment
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

@@ -75,6 +75,7 @@ public final class FacilitationLoop {
                 view.sayGoodbye()
                 return .terminated(signal: signal)
             case .interrupted:
+                view.screen.line(view.screen.dim("(Ctrl-C clears the line. To leave, type quit or press Ctrl-D: every vote is saved.)"))
                 continue
             case .line(let text):
                 if try handle(text) == false {

@@ -18,11 +18,10 @@ public enum GroupFlow {
         let loop = FacilitationLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard,
                                     room: room)
         let exit: FacilitationLoop.Exit
-        do {
-            exit = try loop.run(resumed: resumed)
-        } catch {
+        do { exit = try loop.run(resumed: resumed) } catch {
             room?.close()
-            throw error
+            throw AppError("your last step could not be saved (\(TextSafety.message("\(error)"))). Your steps before it are saved: "
+                           + "make room on the disk, then continue with `twofold resume`", exitCode: 74)
         }
         room?.close()
         switch exit {

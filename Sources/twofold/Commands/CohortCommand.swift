@@ -40,11 +40,17 @@ struct CohortCommand: ParsableCommand {
     @Flag(name: .long, help: "Also read the reports of every finished attempt in the records store.")
     var store = false
 
+    enum Grain: String, ExpressibleByArgument, CaseIterable { case attempt, decision }
+
+    @Option(name: .long, help: ArgumentHelp("CSV rows: one per attempt, or one per learner × decision.", valueName: "attempt|decision"))
+    var per: Grain = .attempt
+
     func validate() throws {
         guard ReportFormat(rawValue: format.lowercased()) != nil else {
             throw ValidationError("unknown format \"\(TextSafety.message(format))\"; choose from md, json, csv, html, xapi")
         }
         if paths.isEmpty && !store { throw ValidationError("name report files or folders, or use --store") }
+        if per == .decision && format.lowercased() != "csv" { throw ValidationError("--per decision goes with --format csv") }
         if let since, CohortDates.day(since) == nil {
             throw ValidationError("--since \"\(TextSafety.message(since))\" is not a date; use YYYY-MM-DD or an ISO 8601 date and time")
         }
@@ -54,7 +60,7 @@ struct CohortCommand: ParsableCommand {
         let request = CohortPipeline.Request(
             paths: paths, format: ReportFormat(rawValue: format.lowercased())!,
             filter: CohortFilter(cohort: cohort, scenario: scenario, since: since.flatMap { CohortDates.day($0) }),
-            includeStore: store, out: out, xAPIBaseIRI: App.shared.xAPIBaseIRI)
+            includeStore: store, out: out, xAPIBaseIRI: App.shared.xAPIBaseIRI, perDecision: per == .decision)
         let outcome = try App.shared.cohortPipeline.run(request, standardOutput: App.out.write) { note in
             switch note {
             case .skipped(let path, let reason): App.err.line("twofold: skipped \(TextSafety.message(path)): \(TextSafety.message(reason))")
