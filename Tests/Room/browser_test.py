@@ -34,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from roomclient import Facilitator, RoomError  # noqa: E402
 
 NAMES = ["Ana", "Ben", "Chi", "Dee", "<script>alert('Eve')</script>"]
+# The frozen copies of the library the end-to-end tests play, so content edits cannot break them.
+LIBRARY = Path(__file__).resolve().parents[1] / "Fixtures" / "library"
 WAIT = 20
 
 
@@ -90,7 +92,7 @@ def csp_violations(driver) -> list[str]:
 
 def run(args: argparse.Namespace) -> None:
     home = tempfile.mkdtemp(prefix="twofold-room-browser-")
-    env = dict(os.environ, TWOFOLD_HOME=home, NO_COLOR="1")
+    env = dict(os.environ, TWOFOLD_HOME=home, NO_COLOR="1", TWOFOLD_SCENARIOS=str(LIBRARY))
     argv = [args.twofold, "facilitate", args.scenario, "--room", "--bind", "127.0.0.1", "--port", "0"]
     room = Facilitator(argv, env=env)
     presenter = browser("1280,800")

@@ -33,7 +33,7 @@ async def main(args: argparse.Namespace) -> list[str]:
     failures: list[str] = []
     names = [f"Participant {index + 1:03d}" for index in range(args.participants)]
     with tempfile.TemporaryDirectory(prefix="twofold-room-load-") as home:
-        env = dict(os.environ, TWOFOLD_HOME=home, NO_COLOR="1")
+        env = dict(os.environ, TWOFOLD_HOME=home, NO_COLOR="1", TWOFOLD_SCENARIOS=str(REPO / "Tests" / "Fixtures" / "library"))
         room = Facilitator(facilitator_argv(args.twofold, args.scenario), env=env)
         try:
             first = (await request(room.host, room.port, "GET", "/api/presenter", token=room.key)).json()
