@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Keys and signals at a real terminal: type-ahead after Ctrl-C, Ctrl-\ (SIGQUIT) and
+/// window resizes.
+@Suite("Signals at a terminal")
+struct TerminalSignalTests {
+    /// How many times the Ctrl-C race is run in one session.
+    static let interruptRounds = 30
+
+    @Test("keys typed in the same instant as Ctrl-C go to the next line, never into the cancelled one")
+    func typeAheadAfterInterrupt() throws {
+        let home = try TestHome()
+        let terminal = try PlayTerminalTests.startPlay(home)
+        for round in 1...Self.interruptRounds {
+            terminal.send("half typed")
+            try terminal.expect("half typed")
+            terminal.send("\u{3}path\n")  // Ctrl-C and the next line in one write
+            try terminal.expect("No decisions yet.", timeout: .seconds(5))
+            try terminal.expect("\n> ")
+            #expect(!terminal.output.contains("is not a choice"), "round \(round): the next line was merged into the cancelled one")
+        }
+        terminal.send("half typed")
+        try terminal.expect("half typed")
+        terminal.send("\u{3}2\n")
+        try terminal.expect("By 11:00 the store looks the way you like it")
+        try terminal.expect("\n> ")
+        terminal.sendControl("d")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.output.contains("is not a choice"))
+    }
+
+    @Test("Ctrl-C on a recalled line leaves that history entry as it was")
+    func interruptOnRecalledLine() throws {
+        let home = try TestHome()
+        let terminal = try PlayTerminalTests.startPlay(home)
+        terminal.send("path\n")
+        try terminal.expect("No decisions yet.")
+        try terminal.expect("\n> ")
+        terminal.send("\u{1B}[A")
+        try terminal.expect("path")
+        terminal.send("xx")
+        try terminal.expect("xx")
+        terminal.sendControl("c")
+        try terminal.expect("^C\n> ")
+        terminal.send("\u{1B}[A\n")
+        try terminal.expect("No decisions yet.")
+        try terminal.expect("\n> ")
+        terminal.sendControl("d")
+        #expect(try terminal.waitForExit() == 0)
+    }
+}
