@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import TwofoldTerminal
 
 /// The `twofold` command: a training simulator for people managers.
 @main
@@ -29,6 +30,7 @@ struct Twofold: ParsableCommand {
 
     /// Runs the command, mapping failures to a one-line reason and an exit status.
     static func main() {
+        SignalTrap.restoreDefaultQuit()
         do {
             var command = try parseAsRoot()
             try command.run()

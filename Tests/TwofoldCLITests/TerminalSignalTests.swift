@@ -54,4 +54,36 @@ struct TerminalSignalTests {
         terminal.sendControl("d")
         #expect(try terminal.waitForExit() == 0)
     }
+
+    @Test("Ctrl-\\ ends the process by SIGQUIT at once, with no crash report; decisions so far are kept")
+    func quitKey() throws {
+        Self.noCoreFiles()
+        let home = try TestHome()
+        let terminal = try PlayTerminalTests.startPlay(home)
+        terminal.send("1\n")
+        try terminal.expect(FloorWalk.lWalkText)
+        try terminal.expect("\n> ")
+        terminal.send("hal")
+        try terminal.expect("hal")
+        terminal.send("\u{1C}")  // Ctrl-\
+        #expect(try terminal.waitForExit(timeout: .seconds(5)) == 128 + SIGQUIT)
+        #expect(!terminal.output.contains("crashed"), "\(terminal.output.suffix(400))")
+        #expect(!terminal.output.contains("Press space"))
+
+        let resume = try home.run(["resume", "--learner", "Ana"])
+        #expect(resume.stdout.contains("Welcome back. 1 decision so far"), "\(resume.stdout)\n\(resume.stderr)")
+    }
+
+    /// Keeps a process ended by `SIGQUIT` from leaving a core file in the working folder.
+    static func noCoreFiles() {
+        #if canImport(Glibc)
+        let resource = Int32(RLIMIT_CORE.rawValue)
+        #else
+        let resource = RLIMIT_CORE
+        #endif
+        var limit = rlimit()
+        getrlimit(resource, &limit)
+        limit.rlim_cur = 0
+        setrlimit(resource, &limit)
+    }
 }

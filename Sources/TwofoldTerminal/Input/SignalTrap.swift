@@ -43,17 +43,31 @@ public enum SignalTrap {
 
     /// Puts back the default handlers, so that a later signal ends the process as usual.
     public static func restoreDefaults() {
-        for signal in trappedSignals {
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = SIG_DFL
-            #else
-            action.__sigaction_u.__sa_handler = SIG_DFL
-            #endif
-            sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, nil)
-        }
+        for signal in trappedSignals { restoreDefault(signal) }
         installed.store(false, ordering: .releasing)
+    }
+
+    /// Gives `SIGQUIT` (Ctrl-\) its default meaning back: the process ends at once, with a
+    /// core dump where the system keeps them. Call it first thing in `main`.
+    ///
+    /// The Swift runtime installs its crash reporter for `SIGQUIT` at start-up; on a
+    /// terminal it prints a backtrace and then waits 30 seconds for a key ("Press space to
+    /// interact…"), which is right for a crash and wrong for someone asking to quit. Every
+    /// decision is already saved by then, and readline, when it is reading, puts the
+    /// terminal back before the signal ends the process. Other crash signals keep the
+    /// reporter.
+    public static func restoreDefaultQuit() { restoreDefault(SIGQUIT) }
+
+    /// Puts back the default action of `signal`.
+    private static func restoreDefault(_ signal: Int32) {
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        #else
+        action.__sigaction_u.__sa_handler = SIG_DFL
+        #endif
+        sigemptyset(&action.sa_mask)
+        sigaction(signal, &action, nil)
     }
 
     /// `SIGTERM` or `SIGHUP` if one has arrived: the caller should save and exit with
