@@ -86,4 +86,28 @@ struct TerminalSignalTests {
         limit.rlim_cur = 0
         setrlimit(resource, &limit)
     }
+
+    @Test("resizing the window mid-play re-wraps what comes next to the new width")
+    func resizeRewraps() throws {
+        let home = try TestHome()
+        let terminal = try PlayTerminalTests.startPlay(home)
+        #expect(terminal.output.split(separator: "\n").contains { $0.count > 60 }, "80 columns at first")
+        let before = terminal.output.count
+        terminal.resize(columns: 50, rows: 24)
+        terminal.send("help\n")
+        try terminal.expect("earlier lines.")
+        try terminal.expect("\n> ")
+        terminal.send("1\n")
+        try terminal.expect("At 10:20")
+        try terminal.expect("\n> ")
+        let after = terminal.output.dropFirst(before)
+        // Prompt lines are left out: readline redraws the prompt on a resize with a carriage
+        // return, which the captured text does not keep.
+        for line in after.split(separator: "\n") where !line.contains("> ") {
+            #expect(line.count <= 50, "\(line.debugDescription)")
+        }
+        #expect(after.contains("`twofold resume`)"), "words stay whole")
+        terminal.sendControl("d")
+        #expect(try terminal.waitForExit() == 0)
+    }
 }

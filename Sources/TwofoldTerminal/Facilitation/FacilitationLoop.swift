@@ -92,6 +92,8 @@ public final class FacilitationLoop {
                 try record(facilitation.state, step)
                 view.showReveal(facilitation)
                 if let seconds = facilitation.discussSeconds { timer.run(seconds: seconds, screen: view.screen) }
+            case .details(let number):
+                view.showDetails(facilitation, number: number)
             case .go(let number):
                 let revealed = facilitation.revealed
                 let move = try facilitation.go(number, at: now())

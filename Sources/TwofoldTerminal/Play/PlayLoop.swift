@@ -76,7 +76,7 @@ public final class PlayLoop {
     private func handle(_ text: String, offered: [Choice]) throws -> Bool {
         let input = text.trimmingCharacters(in: .whitespaces)
         if input.isEmpty {
-            screen.line(screen.dim("Type a choice number (1–\(offered.count)), or help."))
+            screen.note("Type a choice number (1–\(offered.count)), or help.", style: screen.dim)
             return true
         }
         if let number = Int(input) {
@@ -86,7 +86,7 @@ public final class PlayLoop {
                 showFeedback(outcome)
                 showScene()
             } catch let error as EngineError {
-                screen.line(TextLayout.sanitize(error.description.prefix(1).uppercased() + error.description.dropFirst()) + ".")
+                showError(error)
             }
             return true
         }
@@ -101,22 +101,22 @@ public final class PlayLoop {
             do {
                 let undone = try engine.back(at: now())
                 try record(engine.state, .back, ["scene": undone.scene, "choice": undone.choice])
-                screen.line(screen.dim("Took back your choice at this scene."))
+                screen.note("Took back your choice at this scene.", style: screen.dim)
                 showScene()
             } catch let error as EngineError {
-                screen.line(error.description.prefix(1).uppercased() + error.description.dropFirst() + ".")
+                showError(error)
             }
         case "restart":
             engine.restart(at: now())
             try record(engine.state, .restart, [:])
-            screen.line(screen.dim("Starting again from the beginning; your earlier decisions are cleared."))
+            screen.note("Starting again from the beginning; your earlier decisions are cleared.", style: screen.dim)
             showScene()
         case "quit", "exit", "q":
             return false
         default:
             let shown = TextLayout.sanitize(String(input.prefix(40)))
             let range = offered.count == 1 ? "1" : "a number from 1 to \(offered.count)"
-            screen.line("“\(shown)” is not a choice or a command. Type \(range), or help.")
+            screen.note("“\(shown)” is not a choice or a command. Type \(range), or help.")
         }
         return true
     }
@@ -129,13 +129,13 @@ public final class PlayLoop {
         screen.heading(scenario.title)
         if resumed {
             let count = engine.state.decisions.count
-            screen.line(screen.dim("Welcome back. \(count) decision\(count == 1 ? "" : "s") so far; picking up where you left off."))
+            screen.note("Welcome back. \(count) decision\(count == 1 ? "" : "s") so far; picking up where you left off.", style: screen.dim)
         } else if let briefing = scenario.briefing {
             screen.blank()
             screen.paragraph(briefing)
         }
         screen.blank()
-        screen.line(screen.dim("Type a choice number, or help for commands (status, back, path, quit)."))
+        screen.note("Type a choice number, or help for commands (status, back, path, quit).", style: screen.dim)
     }
 
     private func showScene() {
@@ -144,7 +144,7 @@ public final class PlayLoop {
         screen.paragraph(scene.text)
         if let ending = scene.ending {
             screen.blank()
-            screen.line(screen.bold("Ending: ") + screen.bold(TextLayout.sanitize(ending.title)))
+            screen.note("Ending: " + TextLayout.sanitize(ending.title), style: screen.bold)
             return
         }
         screen.blank()
@@ -169,15 +169,15 @@ public final class PlayLoop {
 
     private func showHelp(offered: [Choice]) {
         let range = offered.count == 1 ? "1" : "1–\(offered.count)"
-        screen.line("""
-              \(range)       take that choice
-              status    your manager and leader scores so far
-              back      take back your last choice
-              path      the decisions you have made so far
-              restart   start the scenario again
-              quit      save and leave (continue later with `twofold resume`)
-            Tab completes commands and numbers; Up and Down recall earlier lines.
-            """)
+        screen.table([
+            (range, "take that choice"),
+            ("status", "your manager and leader scores so far"),
+            ("back", "take back your last choice"),
+            ("path", "the decisions you have made so far"),
+            ("restart", "start the scenario again"),
+            ("quit", "save and leave (continue later with `twofold resume`)"),
+        ], indent: "  ", termWidth: 9)
+        screen.note("Tab completes commands and numbers; Up and Down recall earlier lines.")
     }
 
     private func showStatus() {
@@ -187,7 +187,9 @@ public final class PlayLoop {
         for axis in engine.scenario.axes {
             guard let score = card.axes[axis.name] else { continue }
             let label = axis.name.padding(toLength: 8, withPad: " ", startingAt: 0)
-            screen.line("  \(label) \(Screen.signed(score.raw).padding(toLength: 4, withPad: " ", startingAt: 0)) (this scenario's paths range from \(score.min) to \(score.max))")
+            let value = Screen.signed(score.raw).padding(toLength: 4, withPad: " ", startingAt: 0)
+            screen.table([(label + " " + value, "(this scenario's paths range from \(score.min) to \(score.max))")],
+                         indent: "  ", termWidth: 13)
         }
     }
 
@@ -203,7 +205,12 @@ public final class PlayLoop {
         }
     }
 
+    private func showError(_ error: EngineError) {
+        let text = error.description
+        screen.note(TextLayout.sanitize(text.prefix(1).uppercased() + text.dropFirst()) + ".")
+    }
+
     private func sayGoodbye() {
-        screen.line("Saved. Continue later with: twofold resume")
+        screen.note("Saved. Continue later with: twofold resume")
     }
 }

@@ -18,9 +18,9 @@ struct AppContext {
         }
     }
 
-    /// A screen on standard output, sized and coloured for the terminal.
+    /// A screen on standard output, sized (and resized) and coloured for the terminal.
     static func screen() -> Screen {
-        Screen(columns: TerminalInfo.columns, colour: TerminalInfo.useColour) { text in
+        Screen.terminal(colour: TerminalInfo.useColour) { text in
             Terminal.standardOutput.write(text)
         }
     }
