@@ -84,7 +84,8 @@ enum SessionStateSummary {
 
 /// Date formatting for listings, in the local time zone.
 enum Dates {
+    /// `2026-11-30 23:44`: ISO order and a 24-hour clock, whatever the locale.
     static func short(_ date: Date) -> String {
-        date.formatted(.dateTime.year().month(.twoDigits).day(.twoDigits).hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
+        date.formatted(Date.VerbatimFormatStyle(format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)", timeZone: .current, calendar: Calendar(identifier: .gregorian)))
     }
 }
