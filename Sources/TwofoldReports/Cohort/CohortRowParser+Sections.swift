@@ -40,6 +40,8 @@ extension CohortRowParser {
         while try reader.nextElement() {
             var scene: String?, choice: String?, hasScene = false, hasChoice = false, hasScores = false
             var vote: String??
+            var seconds = 0.0
+            var badDelta: (axis: String, value: Int)?  // the first by axis name, as ReportNumbers checks them
             try object("decisions[\(index)]") { parser, key in
                 if key == "scene" {
                     if parser.includeChoices { scene = try parser.string("decisions[\(index)].scene") }
@@ -51,9 +53,14 @@ extension CohortRowParser {
                     hasChoice = true
                 } else if key == "scores" {
                     try parser.object("decisions[\(index)].scores") { parser, key in
-                        _ = try parser.int("decisions[\(index)].scores.\(key.string)")
+                        let value = try parser.int("decisions[\(index)].scores.\(key.string)")
+                        if ReportNumbers.delta(value) != nil, badDelta == nil || key.string < badDelta!.axis {
+                            badDelta = (key.string, value)
+                        }
                     }
                     hasScores = true
+                } else if key == "seconds" {
+                    if try !parser.reader.null() { seconds = try parser.number("decisions[\(index)].seconds") }
                 } else if key == "vote" {
                     if try !parser.reader.null() { vote = .some(try parser.vote("decisions[\(index)].vote")) }
                 } else {
@@ -64,6 +71,13 @@ extension CohortRowParser {
             guard hasChoice else { throw FieldProblem.missing("decisions[\(index)].choice") }
             guard hasScores else { throw FieldProblem.missing("decisions[\(index)].scores") }
             if includeChoices, let scene { picks.append(CohortRow.Pick(scene: scene, choice: vote ?? choice)) }
+            if numberProblem == nil {
+                do {
+                    try ReportNumbers.check(decision: index, scores: badDelta.map { [$0.axis: $0.value] } ?? [:], seconds: seconds)
+                } catch {
+                    numberProblem = error
+                }
+            }
             index += 1
         }
         row.decisionCount = index
@@ -87,7 +101,7 @@ extension CohortRowParser {
         try object("scores") { parser, key in
             if key == "manager" { manager = try parser.axis("scores.manager") }
             else if key == "leader" { leader = try parser.axis("scores.leader") }
-            else { _ = try parser.axis("scores.\(key.string)") }
+            else { parser.extraAxes.append((key.string, try parser.axis("scores.\(key.string)"))) }
         }
         guard let manager else { throw FieldProblem.missing("scores.manager") }
         guard let leader else { throw FieldProblem.missing("scores.leader") }
@@ -108,9 +122,7 @@ extension CohortRowParser {
         guard let min else { throw FieldProblem.missing(path() + ".min") }
         guard let max else { throw FieldProblem.missing(path() + ".max") }
         guard let percent else { throw FieldProblem.missing(path() + ".percent") }
-        var score = AxisScore(raw: raw, min: min, max: max)
-        score.percent = percent
-        return score
+        return AxisScore(raw: raw, min: min, max: max, percent: percent)
     }
 
     mutating func profile() throws {

@@ -23,6 +23,10 @@ struct CohortRowParser {
                         manager: AxisScore(raw: 0, min: 0, max: 0), leader: AxisScore(raw: 0, min: 0, max: 0),
                         profile: .emerging, endingScene: "", endingTitle: "", decisionCount: 0, choices: [])
     private var version = 0
+    /// Axis scores other than manager and leader, checked once the session kind is known.
+    var extraAxes: [(name: String, score: AxisScore)] = []
+    /// The first decision whose numbers cannot be right.
+    var numberProblem: ReportNumbers.Problem?
 
     /// The top-level fields a report must have.
     private struct Fields: OptionSet {
@@ -70,9 +74,23 @@ struct CohortRowParser {
         }
         guard let problem else {
             try check(version)
+            try checkNumbers()
             return .attempt(row)
         }
         return try explain(problem)
+    }
+
+    /// The numbers against ``ReportNumbers``, in the order `decodeJSON` checks them.
+    private func checkNumbers() throws(ReportError) {
+        do throws(ReportNumbers.Problem) {
+            try ReportNumbers.check(
+                threshold: row.profileThreshold, startedAt: row.startedAt, finishedAt: row.finishedAt,
+                scores: [("manager", row.manager), ("leader", row.leader)] + extraAxes.sorted { $0.name < $1.name },
+                group: row.session == .group)
+            if let numberProblem { throw numberProblem }
+        } catch {
+            throw error.error
+        }
     }
 
     /// A version this build reads, or the error for it.
@@ -212,6 +230,15 @@ struct CohortRowParser {
             return try reader.int()
         } catch {
             throw FieldProblem(path: path(), reason: "expected an integer")
+        }
+    }
+
+    mutating func number(_ path: @autoclosure () -> String) throws -> Double {
+        try expect(.number, path(), "a number")
+        do {
+            return try reader.double()
+        } catch {
+            throw FieldProblem(path: path(), reason: error.message)
         }
     }
 

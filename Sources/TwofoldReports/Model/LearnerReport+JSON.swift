@@ -8,8 +8,8 @@ extension LearnerReport {
         try ReportCoding.encode(self)
     }
 
-    /// Reads a report, refusing one written by a newer Twofold and naming the JSON path of
-    /// anything malformed.
+    /// Reads a report, refusing one written by a newer Twofold, naming the JSON path of
+    /// anything malformed, and refusing numbers that cannot be right (``ReportNumbers``).
     public static func decodeJSON(_ data: Data) throws(ReportError) -> LearnerReport {
         struct VersionProbe: Decodable { var reportVersion: Int }
         let decoder = ReportCoding.decoder()
@@ -17,7 +17,9 @@ extension LearnerReport {
             let version = try decoder.decode(VersionProbe.self, from: data).reportVersion
             if version > currentVersion { throw ReportError.newerVersion(version) }
             if version < 1 { throw ReportError.malformed(path: "reportVersion", reason: "\(version) is not a report version") }
-            return try decoder.decode(LearnerReport.self, from: data)
+            let report = try decoder.decode(LearnerReport.self, from: data)
+            do { try report.checkNumbers() } catch { throw error.error }
+            return report
         } catch let error as ReportError {
             throw error
         } catch let error as DecodingError {

@@ -34,12 +34,16 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError(message: "\(file.terminalSafe): cannot read the file", exitCode: 66)
+        var bytes: [UInt8] = []
+        let count: Int
+        switch CohortReader.read(file, into: &bytes) {  // a regular file of at most 32 MiB, as for cohort
+        case .success(let read): count = read
+        case .failure(let failure):
+            throw CLIError(message: "\(file.terminalSafe): \(failure.reason)", exitCode: failure.tooLarge ? 65 : 66)
         }
         let report: LearnerReport
         do {
-            report = try LearnerReport.decodeJSON(data)
+            report = try LearnerReport.decodeJSON(Data(bytes[..<count]))
         } catch {
             throw CLIError(message: "\(file.terminalSafe): \(error)", exitCode: 65)
         }

@@ -112,10 +112,14 @@ struct CohortReader: Sendable {
     }
 
     /// The largest file taken for a report; learner reports are a few kilobytes.
-    static let sizeLimit = 32 * 1024 * 1024
+    static let sizeLimit = LearnerReport.maxFileSize
 
     struct ReadError: Error {
         var reason: String
+        /// Whether the file is over ``sizeLimit`` (bad data, not a missing file).
+        var tooLarge = false
+
+        static let overLimit = ReadError(reason: "larger than \(sizeLimit / 1024 / 1024) MiB, so not a learner report", tooLarge: true)
     }
 
     /// Reads the whole file into `buffer` (grown as needed); returns the byte count.
@@ -126,16 +130,14 @@ struct CohortReader: Sendable {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(ReadError(reason: "cannot be read: " + String(cString: strerror(errno)))) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadError(reason: "not a regular file")) }
-        guard Int(info.st_size) <= sizeLimit else {
-            return .failure(ReadError(reason: "larger than \(sizeLimit / 1024 / 1024) MiB, so not a learner report"))
-        }
+        guard Int(info.st_size) <= sizeLimit else { return .failure(.overLimit) }
         // Room for one byte more than the file: a read that comes back short is the end,
         // so a file that has not grown since `fstat` takes a single read.
         if buffer.count < Int(info.st_size) + 1 { buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 4096) }
         var total = 0
         while true {
             if total == buffer.count {
-                guard total < sizeLimit else { return .failure(ReadError(reason: "larger than \(sizeLimit / 1024 / 1024) MiB, so not a learner report")) }
+                guard total < sizeLimit else { return .failure(.overLimit) }
                 buffer += [UInt8](repeating: 0, count: buffer.count)
             }
             let wanted = buffer.count - total
