@@ -34,15 +34,7 @@ public enum TerminalWindow {
         _ = stale.load(ordering: .relaxed)  // initialise before the handler can run
         guard following.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
         else { return }
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = windowChangedHandler
-        #else
-        action.__sigaction_u.__sa_handler = windowChangedHandler
-        #endif
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = Int32(SA_RESTART)
-        sigaction(SIGWINCH, &action, nil)
+        SignalTrap.setAction(SIGWINCH, windowChangedHandler, flags: Int32(SA_RESTART))
         stale.store(true, ordering: .releasing)
     }
 
