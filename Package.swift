@@ -36,11 +36,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "twofold-engine-bench", dependencies: ["TwofoldCore"], path: "Sources/twofold-engine-bench"),
+        // Fuzz targets: libFuzzer with -DFUZZING (Scripts/fuzz), a replayer of files otherwise.
+        .executableTarget(name: "twofold-fuzz", dependencies: ["TwofoldCore", "TwofoldReports"], path: "Sources/twofold-fuzz"),
         .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore"]),
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal"]),
         .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
-        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold"]),
+        // It also replays the committed fuzz corpus through the built `twofold-fuzz`.
+        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "twofold-fuzz"]),
     ]
 )
