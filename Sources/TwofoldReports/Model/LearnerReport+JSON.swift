@@ -12,6 +12,7 @@ extension LearnerReport {
     /// anything malformed, and refusing numbers that cannot be right (``ReportNumbers``).
     public static func decodeJSON(_ data: Data) throws(ReportError) -> LearnerReport {
         struct VersionProbe: Decodable { var reportVersion: Int }
+        try checkWellFormed(data)
         let decoder = ReportCoding.decoder()
         do {
             let version = try decoder.decode(VersionProbe.self, from: data).reportVersion
@@ -27,6 +28,26 @@ extension LearnerReport {
         } catch {
             throw ReportError.malformed(path: "", reason: "\(error)")
         }
+    }
+}
+
+extension LearnerReport {
+    /// Checks that `data` is well-formed JSON with the scanner the cohort reader uses, so
+    /// that both readers refuse the same documents, with a line and column. (Foundation's
+    /// decoder passes over members it does not decode without checking them: invalid
+    /// UTF-8 or deep nesting in an unknown field would otherwise get through.)
+    static func checkWellFormed(_ data: Data) throws(ReportError) {
+        let failure = data.withUnsafeBytes { raw -> JSONReader.Failure? in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            do throws(JSONReader.Failure) {
+                try reader.skipValue()
+                try reader.expectEnd()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw .malformed(path: "", reason: "the file is not valid JSON (\(failure))") }
     }
 }
 
