@@ -52,6 +52,7 @@ struct CohortReadingTests {
         (#"{"reportVersion": 0}"#, .malformed(path: "reportVersion", reason: "0 is not a report version")),
         (#"{"learner": {"name": "A"}}"#, .malformed(path: "reportVersion", reason: "this field is missing")),
         (#"{"reportVersion": "1"}"#, .malformed(path: "reportVersion", reason: "expected an integer")),
+        (#"{"reportVersion": 1, "reportVersion": 1}"#, .malformed(path: "reportVersion", reason: "this field appears twice")),
     ])
     func errors(_ text: String, _ expected: ReportError) throws {
         #expect(throws: expected) { try CohortRow.read(Data(text.utf8)) }

@@ -85,6 +85,22 @@ struct HostileNumbersTests {
         }
     }
 
+    @Test("a key given twice is refused by both readers, wherever the cohort reader reads it")
+    func repeatedKeys() throws {
+        let text = String(decoding: try Data(contentsOf: fixtureURL("reports/golden.json")), as: UTF8.self)
+        for (from, to, path) in [
+            ("\n      \"scene\" : \"wednesday\"", "\n      \"scene\" : \"wednesday\", \"scene\" : \"monday\"", "decisions[1].scene"),
+            ("\"raw\" : 5", "\"raw\" : 5, \"raw\" : 4", "scores.manager.raw"),
+            ("\"cohort\" : \"Spring leaders\"", "\"cohort\" : \"Spring leaders\", \"cohort\" : \"Autumn\"", "cohort"),
+        ] {
+            #expect(text.contains(from), "\(from)")
+            let data = Data(text.replacingOccurrences(of: from, with: to).utf8)
+            let expected = ReportError.malformed(path: path, reason: "this field appears twice")
+            #expect(throws: expected) { try LearnerReport.decodeJSON(data) }
+            #expect(throws: expected) { try CohortRow.read(data) }
+        }
+    }
+
     @Test("a group participant's score may lie outside the scenario's bounds, and every format renders it")
     func groupParticipantOutsideBounds() throws {
         let data = try Self.golden { object in

@@ -5,24 +5,32 @@ import TwofoldCore
 // `LearnerReport.decodeJSON` checks them.
 extension CohortRowParser {
     mutating func learner() throws {
-        var name: String?
+        var name: String?, email = false
         try object("learner") { parser, key in
-            if key == "name" { name = try parser.string("learner.name") }
-            else if key == "email" { parser.row.email = try parser.optionalString("learner.email") }
-            else { try parser.reader.skipValue() }
+            if key == "name" { try FieldProblem.once(name != nil, "learner.name"); name = try parser.string("learner.name") }
+            else if key == "email" {
+                try FieldProblem.once(email, "learner.email")
+                parser.row.email = try parser.optionalString("learner.email")
+                email = true
+            } else { try parser.reader.skipValue() }
         }
         guard let name else { throw FieldProblem.missing("learner.name") }
         row.learner = name
     }
 
     mutating func scenario() throws {
-        var id: String?, title: String?, domain = false
+        var id: String?, title: String?, domain = false, threshold = false
         try object("scenario") { parser, key in
-            if key == "id" { id = try parser.string("scenario.id") }
-            else if key == "title" { title = try parser.string("scenario.title") }
-            else if key == "domain" { try parser.skipString("scenario.domain"); domain = true }
-            else if key == "profileThreshold" {
+            if key == "id" { try FieldProblem.once(id != nil, "scenario.id"); id = try parser.string("scenario.id") }
+            else if key == "title" { try FieldProblem.once(title != nil, "scenario.title"); title = try parser.string("scenario.title") }
+            else if key == "domain" {
+                try FieldProblem.once(domain, "scenario.domain")
+                try parser.skipString("scenario.domain")
+                domain = true
+            } else if key == "profileThreshold" {
+                try FieldProblem.once(threshold, "scenario.profileThreshold")
                 if try !parser.reader.null() { parser.row.profileThreshold = try parser.int("scenario.profileThreshold") }
+                threshold = true
             } else { try parser.reader.skipValue() }
         }
         guard let id else { throw FieldProblem.missing("scenario.id") }
@@ -39,19 +47,22 @@ extension CohortRowParser {
         var picks: [CohortRow.Pick] = []
         while try reader.nextElement() {
             var scene: String?, choice: String?, hasScene = false, hasChoice = false, hasScores = false
-            var vote: String??
-            var seconds = 0.0
+            var vote: String??, hasVote = false
+            var seconds = 0.0, hasSeconds = false
             var badDelta: (axis: String, value: Int)?  // the first by axis name, as ReportNumbers checks them
             try object("decisions[\(index)]") { parser, key in
                 if key == "scene" {
+                    try FieldProblem.once(hasScene, "decisions[\(index)].scene")
                     if parser.includeChoices { scene = try parser.string("decisions[\(index)].scene") }
                     else { try parser.skipString("decisions[\(index)].scene") }
                     hasScene = true
                 } else if key == "choice" {
+                    try FieldProblem.once(hasChoice, "decisions[\(index)].choice")
                     if parser.includeChoices { choice = try parser.string("decisions[\(index)].choice") }
                     else { try parser.skipString("decisions[\(index)].choice") }
                     hasChoice = true
                 } else if key == "scores" {
+                    try FieldProblem.once(hasScores, "decisions[\(index)].scores")
                     try parser.object("decisions[\(index)].scores") { parser, key in
                         let value = try parser.int("decisions[\(index)].scores.\(key.string)")
                         if ReportNumbers.delta(value) != nil, badDelta == nil || key.string < badDelta!.axis {
@@ -60,9 +71,13 @@ extension CohortRowParser {
                     }
                     hasScores = true
                 } else if key == "seconds" {
+                    try FieldProblem.once(hasSeconds, "decisions[\(index)].seconds")
                     if try !parser.reader.null() { seconds = try parser.number("decisions[\(index)].seconds") }
+                    hasSeconds = true
                 } else if key == "vote" {
+                    try FieldProblem.once(hasVote, "decisions[\(index)].vote")
                     if try !parser.reader.null() { vote = .some(try parser.vote("decisions[\(index)].vote")) }
+                    hasVote = true
                 } else {
                     try parser.reader.skipValue()
                 }
@@ -86,11 +101,17 @@ extension CohortRowParser {
 
     /// A group vote's choice (nil for an abstention); `participant` is required.
     mutating func vote(_ path: @autoclosure () -> String) throws -> String? {
-        var participant = false, choice: String?
+        var participant = false, choice: String?, hasChoice = false
         try object(path()) { parser, key in
-            if key == "participant" { try parser.skipString(path() + ".participant"); participant = true }
-            else if key == "choice" { choice = try parser.optionalString(path() + ".choice") }
-            else { try parser.reader.skipValue() }
+            if key == "participant" {
+                try FieldProblem.once(participant, path() + ".participant")
+                try parser.skipString(path() + ".participant")
+                participant = true
+            } else if key == "choice" {
+                try FieldProblem.once(hasChoice, path() + ".choice")
+                choice = try parser.optionalString(path() + ".choice")
+                hasChoice = true
+            } else { try parser.reader.skipValue() }
         }
         guard participant else { throw FieldProblem.missing(path() + ".participant") }
         return choice
@@ -99,9 +120,13 @@ extension CohortRowParser {
     mutating func scores() throws {
         var manager: AxisScore?, leader: AxisScore?
         try object("scores") { parser, key in
-            if key == "manager" { manager = try parser.axis("scores.manager") }
-            else if key == "leader" { leader = try parser.axis("scores.leader") }
-            else { parser.extraAxes.append((key.string, try parser.axis("scores.\(key.string)"))) }
+            if key == "manager" { try FieldProblem.once(manager != nil, "scores.manager"); manager = try parser.axis("scores.manager") }
+            else if key == "leader" { try FieldProblem.once(leader != nil, "scores.leader"); leader = try parser.axis("scores.leader") }
+            else {
+                let name = key.string
+                try FieldProblem.once(parser.extraAxes.contains { $0.name == name }, "scores.\(name)")
+                parser.extraAxes.append((name, try parser.axis("scores.\(name)")))
+            }
         }
         guard let manager else { throw FieldProblem.missing("scores.manager") }
         guard let leader else { throw FieldProblem.missing("scores.leader") }
@@ -112,10 +137,10 @@ extension CohortRowParser {
     mutating func axis(_ path: @autoclosure () -> String) throws -> AxisScore {
         var raw: Int?, min: Int?, max: Int?, percent: Int?
         try object(path()) { parser, key in
-            if key == "raw" { raw = try parser.int(path() + ".raw") }
-            else if key == "min" { min = try parser.int(path() + ".min") }
-            else if key == "max" { max = try parser.int(path() + ".max") }
-            else if key == "percent" { percent = try parser.int(path() + ".percent") }
+            if key == "raw" { try FieldProblem.once(raw != nil, path() + ".raw"); raw = try parser.int(path() + ".raw") }
+            else if key == "min" { try FieldProblem.once(min != nil, path() + ".min"); min = try parser.int(path() + ".min") }
+            else if key == "max" { try FieldProblem.once(max != nil, path() + ".max"); max = try parser.int(path() + ".max") }
+            else if key == "percent" { try FieldProblem.once(percent != nil, path() + ".percent"); percent = try parser.int(path() + ".percent") }
             else { try parser.reader.skipValue() }
         }
         guard let raw else { throw FieldProblem.missing(path() + ".raw") }
@@ -129,6 +154,7 @@ extension CohortRowParser {
         var found: ProfileKey?
         try object("profile") { parser, key in
             if key == "key" {
+                try FieldProblem.once(found != nil, "profile.key")
                 let text = try parser.string("profile.key")
                 guard let profile = ProfileKey(rawValue: text) else {
                     throw FieldProblem(path: "profile.key", reason: "\"\(text)\" is not a profile (both, manager, leader or emerging)")
@@ -145,8 +171,8 @@ extension CohortRowParser {
     mutating func ending() throws {
         var scene: String?, title: String?
         try object("ending") { parser, key in
-            if key == "scene" { scene = try parser.string("ending.scene") }
-            else if key == "title" { title = try parser.string("ending.title") }
+            if key == "scene" { try FieldProblem.once(scene != nil, "ending.scene"); scene = try parser.string("ending.scene") }
+            else if key == "title" { try FieldProblem.once(title != nil, "ending.title"); title = try parser.string("ending.title") }
             else { try parser.reader.skipValue() }
         }
         guard let scene else { throw FieldProblem.missing("ending.scene") }
@@ -157,16 +183,19 @@ extension CohortRowParser {
 
     mutating func session() throws {
         if try reader.null() { return }
-        var kind: LearnerReport.Session.Kind?
+        var kind: LearnerReport.Session.Kind?, group = false
         try object("session") { parser, key in
             if key == "kind" {
+                try FieldProblem.once(kind != nil, "session.kind")
                 let text = try parser.string("session.kind")
                 guard let value = LearnerReport.Session.Kind(rawValue: text) else {
                     throw FieldProblem(path: "session.kind", reason: "\"\(text)\" is not a session kind (solo or group)")
                 }
                 kind = value
             } else if key == "groupSessionId" {
+                try FieldProblem.once(group, "session.groupSessionId")
                 parser.row.groupSessionId = try parser.optionalString("session.groupSessionId")
+                group = true
             } else {
                 try parser.reader.skipValue()
             }

@@ -7,6 +7,14 @@ struct FieldProblem: Error {
     var reason: String
 
     static func missing(_ path: String) -> FieldProblem { FieldProblem(path: path, reason: "this field is missing") }
+
+    /// A key an object gives twice: which value is meant is unknowable, so both readers refuse it.
+    static func repeated(_ path: String) -> FieldProblem { FieldProblem(path: path, reason: "this field appears twice") }
+
+    /// Refuses a field already read (`read` says whether it was).
+    static func once(_ read: Bool, _ path: @autoclosure () -> String) throws {
+        if read { throw repeated(path()) }
+    }
 }
 
 /// Walks one report document with a ``JSONReader``, collecting a ``CohortRow``'s fields.
@@ -40,6 +48,9 @@ struct CohortRowParser {
         static let scores = Fields(rawValue: 1 << 6)
         static let profile = Fields(rawValue: 1 << 7)
         static let ending = Fields(rawValue: 1 << 8)
+        static let attemptId = Fields(rawValue: 1 << 9)
+        static let cohort = Fields(rawValue: 1 << 10)
+        static let session = Fields(rawValue: 1 << 11)
         /// In the order `decodeJSON` reports them missing.
         static let required: [(Fields, String)] = [
             (.learner, "learner"), (.scenario, "scenario"), (.startedAt, "startedAt"), (.finishedAt, "finishedAt"),
@@ -156,41 +167,49 @@ struct CohortRowParser {
 
     private mutating func member(_ key: JSONReader.Key) throws {
         if key == "reportVersion" {
+            try once(.reportVersion, "reportVersion")
             version = try int("reportVersion")
-            seen.insert(.reportVersion)
         } else if key == "attemptId" {
+            try once(.attemptId, "attemptId")
             row.attemptId = try optionalString("attemptId") ?? ""
         } else if key == "learner" {
+            try once(.learner, "learner")
             try learner()
-            seen.insert(.learner)
         } else if key == "cohort" {
+            try once(.cohort, "cohort")
             row.cohort = try optionalString("cohort")
         } else if key == "scenario" {
+            try once(.scenario, "scenario")
             try scenario()
-            seen.insert(.scenario)
         } else if key == "startedAt" {
+            try once(.startedAt, "startedAt")
             row.startedAt = try date("startedAt")
-            seen.insert(.startedAt)
         } else if key == "finishedAt" {
+            try once(.finishedAt, "finishedAt")
             row.finishedAt = try date("finishedAt")
-            seen.insert(.finishedAt)
         } else if key == "decisions" {
+            try once(.decisions, "decisions")
             try decisions()
-            seen.insert(.decisions)
         } else if key == "scores" {
+            try once(.scores, "scores")
             try scores()
-            seen.insert(.scores)
         } else if key == "profile" {
+            try once(.profile, "profile")
             try profile()
-            seen.insert(.profile)
         } else if key == "ending" {
+            try once(.ending, "ending")
             try ending()
-            seen.insert(.ending)
         } else if key == "session" {
+            try once(.session, "session")
             try session()
         } else {
             try reader.skipValue()
         }
+    }
+
+    /// Marks a top-level field as read, refusing it the second time.
+    private mutating func once(_ field: Fields, _ name: String) throws {
+        guard seen.insert(field).inserted else { throw FieldProblem.repeated(name) }
     }
 
     // MARK: Values

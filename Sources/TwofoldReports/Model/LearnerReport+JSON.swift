@@ -32,22 +32,50 @@ extension LearnerReport {
 }
 
 extension LearnerReport {
-    /// Checks that `data` is well-formed JSON with the scanner the cohort reader uses, so
-    /// that both readers refuse the same documents, with a line and column. (Foundation's
-    /// decoder passes over members it does not decode without checking them: invalid
-    /// UTF-8 or deep nesting in an unknown field would otherwise get through.)
+    /// Checks that `data` is well-formed JSON with the scanner the cohort reader uses, and
+    /// that no object gives a key twice, so that both readers refuse the same documents
+    /// (syntax errors with a line and column). Foundation's decoder passes over members it
+    /// does not decode without checking them, and takes the first of two equal keys.
     static func checkWellFormed(_ data: Data) throws(ReportError) {
-        let failure = data.withUnsafeBytes { raw -> JSONReader.Failure? in
+        let problem = data.withUnsafeBytes { raw -> ReportError? in
             var reader = JSONReader(raw.bindMemory(to: UInt8.self))
             do throws(JSONReader.Failure) {
-                try reader.skipValue()
+                if let path = try firstRepeatedKey(&reader, path: "") {
+                    let repeated = FieldProblem.repeated(path)
+                    return .malformed(path: repeated.path, reason: repeated.reason)
+                }
                 try reader.expectEnd()
                 return nil
             } catch {
-                return error
+                return .malformed(path: "", reason: "the file is not valid JSON (\(error))")
             }
         }
-        if let failure { throw .malformed(path: "", reason: "the file is not valid JSON (\(failure))") }
+        if let problem { throw problem }
+    }
+
+    /// Reads one value; returns the JSON path of the first key an object in it repeats.
+    private static func firstRepeatedKey(_ reader: inout JSONReader, path: String) throws(JSONReader.Failure) -> String? {
+        switch try reader.kind() {
+        case .object:
+            try reader.beginObject()
+            var keys = Set<String>()
+            while let key = try reader.nextKey() {
+                let name = key.string
+                let child = path.isEmpty ? name : path + "." + name
+                if !keys.insert(name).inserted { return child }
+                if let found = try firstRepeatedKey(&reader, path: child) { return found }
+            }
+        case .array:
+            try reader.beginArray()
+            var index = 0
+            while try reader.nextElement() {
+                if let found = try firstRepeatedKey(&reader, path: "\(path)[\(index)]") { return found }
+                index += 1
+            }
+        default:
+            try reader.skipValue()
+        }
+        return nil
     }
 }
 
