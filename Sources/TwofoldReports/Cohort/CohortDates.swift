@@ -32,7 +32,7 @@ enum CohortDates {
             guard let year = digits(0, 4), year >= firstGregorianYear else { return nil }
             guard let month = digits(5, 2), let day = digits(8, 2),
                   let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
-                  (1...12).contains(month), (1...daysIn(month, of: year)).contains(day),
+                  (1...12).contains(month), (1...ISO8601.daysIn(month, of: year)).contains(day),
                   hour < 24, minute < 60, second < 60
             else { return .some(nil) }
             let seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
@@ -63,14 +63,6 @@ enum CohortDates {
         put(seconds / 3600, 11, 2); out[13] = 0x3A; put(seconds % 3600 / 60, 14, 2); out[16] = 0x3A
         put(seconds % 60, 17, 2); out[19] = 0x5A
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func daysIn(_ month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
