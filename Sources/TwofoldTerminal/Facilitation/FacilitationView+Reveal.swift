@@ -24,14 +24,16 @@ extension FacilitationView {
         let layouts = RevealLayout.allCases.lazy.map { layout in
             self.screen.render { self.reveal(session, layout: layout, on: $0) }
         }
-        let chosen = layouts.first(where: fitsOneScreen) ?? layouts[layouts.index(before: layouts.endIndex)]
+        // Below the reveal: the discussion countdown's line when one runs, then the prompt.
+        let below = session.discussSeconds == nil ? 1 : 2
+        let chosen = layouts.first { fitsOneScreen($0, below: below) } ?? layouts[layouts.index(before: layouts.endIndex)]
         for line in chosen { screen.line(line) }
     }
 
-    /// Whether `lines`, with the command line above them and the prompt below, fit the window.
-    func fitsOneScreen(_ lines: [String]) -> Bool {
+    /// Whether `lines`, with the command line above them and `below` lines after, fit the window.
+    private func fitsOneScreen(_ lines: [String], below: Int) -> Bool {
         guard let rows = screen.rows else { return true }
-        return lines.count + 2 <= rows
+        return 1 + lines.count + below <= rows
     }
 
     /// What each choice (or choice `number`) leads to: text, deltas and feedback in full.
