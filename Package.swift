@@ -61,6 +61,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "twofold-engine-bench", dependencies: ["TwofoldCore"], path: "Sources/twofold-engine-bench"),
+        // Fuzz targets: libFuzzer with -DFUZZING (Scripts/fuzz), a replayer of files otherwise.
+        .executableTarget(name: "twofold-fuzz", dependencies: ["TwofoldCore", "TwofoldReports"], path: "Sources/twofold-fuzz"),
         .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore"]),
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp"]),
@@ -74,6 +76,7 @@ let package = Package(
             ]
         ),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
-        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold"]),
+        // It also replays the committed fuzz corpus through the built `twofold-fuzz`.
+        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "twofold-fuzz"]),
     ]
 )

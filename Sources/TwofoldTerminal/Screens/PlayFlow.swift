@@ -65,8 +65,8 @@ public enum Headline {
 }
 
 extension Screen {
-    /// Standard output, sized and coloured for the terminal it is.
+    /// Standard output, sized and coloured for the terminal it is, following resizes.
     public static var standard: Screen {
-        Screen(columns: TerminalInfo.columns, colour: TerminalInfo.useColour) { text in Console.standardOutput.write(text) }
+        Screen.terminal(colour: TerminalInfo.useColour) { text in Console.standardOutput.write(text) }
     }
 }
