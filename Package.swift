@@ -7,12 +7,18 @@ let package = Package(
     products: [
         .executable(name: "twofold", targets: ["twofold"]),
         .library(name: "TwofoldCore", targets: ["TwofoldCore"]),
+        .library(name: "TwofoldRoom", targets: ["TwofoldRoom"]),
         // For the in-process benchmarks (the separate Benchmarks/ package).
         .library(name: "TwofoldReports", targets: ["TwofoldReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The pure core: model, loading, diagnostics, rules, analysis, engine and scoring.
@@ -28,12 +34,27 @@ let package = Package(
             dependencies: ["TwofoldCore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // libqrencode, linked from the system (Debian: libqrencode-dev), for the join QR code.
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
+        // Room mode: the HTTP and WebSocket server participants' phones and the presenter
+        // view talk to, its pages, join codes, tokens, and the terminal QR code.
+        .target(
+            name: "TwofoldRoom",
+            dependencies: [
+                "TwofoldCore", "TwofoldApp", "CQRencode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The application layer: the scenario source and library, the play, group and cohort
         // services (built from a store, a report sink and a clock), the file-system seam.
         .target(name: "TwofoldApp", dependencies: ["TwofoldCore", "TwofoldReports", "TwofoldStore"]),
         // The terminal layer: line editing, history, completion, signals, wrapped text, and
         // the play, facilitation and menu screens over the application's sessions.
-        .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "TwofoldApp", "TwofoldStore", "CReadline"]),
+        .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "TwofoldApp", "TwofoldStore", "TwofoldRoom", "CReadline"]),
         // The command-line executable: argument parsing and printing over the application layer.
         .executableTarget(
             name: "twofold",
@@ -42,12 +63,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets: libFuzzer with -DFUZZING (Scripts/fuzz), a replayer of files otherwise.
+        .executableTarget(name: "twofold-fuzz", dependencies: ["TwofoldCore", "TwofoldReports"], path: "Sources/twofold-fuzz"),
         .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore"]),
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp"]),
         .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
         .testTarget(name: "TwofoldAppTests", dependencies: ["TwofoldApp", "TwofoldStore", "TwofoldReports", "TwofoldCore"]),
+        .testTarget(
+            name: "TwofoldRoomTests",
+            dependencies: [
+                "TwofoldRoom", "TwofoldApp", "TwofoldCore",
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
-        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold"]),
+        // It also replays the committed fuzz corpus through the built `twofold-fuzz`.
+        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "twofold-fuzz"]),
     ]
 )

@@ -79,7 +79,10 @@ public enum XAPIStatements {
         }
 
         let manager = report.manager, leader = report.leader
-        let mean = Double(manager.percent + leader.percent) / 2
+        // xAPI wants raw within min and max and scaled within -1 and 1: the percents are
+        // clamped to 0–100 first (a group participant's may lie outside; the extensions
+        // keep them as they are).
+        let mean = (Double(Swift.max(0, Swift.min(100, manager.percent))) + Double(Swift.max(0, Swift.min(100, leader.percent)))) / 2
         out.append(.object([
             "id": .string(NameBasedUUID.make("\(registration)/\(report.decisions.count)")),
             "version": .string(xAPIVersion),
@@ -137,7 +140,7 @@ public enum XAPIStatements {
     }
 
     private static func number(_ value: Double) -> JSONValue {
-        value == value.rounded() ? .int(Int(value)) : .double(value)
+        Int(exactly: value).map(JSONValue.int) ?? .double(value)
     }
 
     /// An IRI path segment: unreserved characters kept, everything else percent-encoded.

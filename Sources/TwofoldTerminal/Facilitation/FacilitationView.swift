@@ -11,15 +11,19 @@ struct FacilitationView {
     let axes: [Axis]
 
     /// The left margin of body text.
-    private let margin = "    "
+    let margin = "    "
 
     func showOpening(_ session: Facilitation, resumed: Bool) {
         let scenario = session.scenario
         screen.blank()
         screen.heading(scenario.title)
         screen.blank()
-        screen.paragraph("Group session with \(session.roster.count) participant\(session.roster.count == 1 ? "" : "s"): "
-                         + session.roster.names.joined(separator: ", ") + ".", indent: margin)
+        if session.roster.count == 0 {
+            screen.paragraph("Open room: participants join from their phones.", indent: margin)
+        } else {
+            screen.paragraph("Group session with \(session.roster.count) participant\(session.roster.count == 1 ? "" : "s"): "
+                             + Self.names(session.roster.names) + ".", indent: margin)
+        }
         if resumed {
             let count = session.decisions.count
             let votes = session.ballot.compactMap { $0 }.count
@@ -36,7 +40,11 @@ struct FacilitationView {
             }
         }
         screen.blank()
-        screen.line(margin + screen.dim("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help."))
+        if session.room != nil {
+            screen.note("Participants vote from their phones; type Name=N for someone without one, reveal, go, or help.", indent: margin, style: screen.dim)
+        } else {
+            screen.note("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help.", indent: margin, style: screen.dim)
+        }
     }
 
     func showScene(_ session: Facilitation) {
@@ -68,13 +76,35 @@ struct FacilitationView {
             for prompt in before { screen.paragraph(prompt, indent: margin + "• ", hanging: margin + "  ") }
             screen.blank()
         }
-        screen.paragraph("Votes from " + session.roster.names.joined(separator: ", ") + ", in that order.", indent: margin)
+        if session.roster.count > 0 {
+            screen.paragraph("Votes from " + Self.names(session.roster.names) + ", in that order.", indent: margin)
+            screen.blank()
+        }
+    }
+
+    /// How to join the room: the join line (at the start of its line, where tools look
+    /// for `Join: `), the code, the QR code and the presenter view's address (shown on
+    /// this screen only).
+    func showRoom(_ lines: [String]) {
         screen.blank()
+        for line in lines { screen.line(line) }
+    }
+
+    /// The join line, repeated with each decision so latecomers can still read it.
+    func showJoinLine(_ line: String) {
+        screen.line(margin + screen.dim(TextSafety.terminal(line)))
+        screen.blank()
+    }
+
+    /// Names for a line of text: all of a small group, the first twelve of a big one.
+    static func names(_ names: [String]) -> String {
+        let shown = names.prefix(12).joined(separator: ", ")
+        return names.count > 12 ? shown + " and \(names.count - 12) more" : shown
     }
 
     func showHint(_ session: Facilitation) {
         let example = Array(repeating: "1", count: min(session.roster.count, 6)).joined(separator: " ")
-        screen.line(margin + screen.dim("Type one number per participant (e.g. \(example)), Name=N, reveal, go, or help."))
+        screen.note("Type one number per participant (e.g. \(example)), Name=N, reveal, go, or help.", indent: margin, style: screen.dim)
     }
 
     /// How many votes are in, without showing which way they went.
@@ -83,48 +113,8 @@ struct FacilitationView {
         let cast = session.roster.count - split.waiting.count
         var text = changed.map { ($0.count == 1 ? "Vote recorded for " : "Votes recorded for ") + $0.joined(separator: ", ") + ". " } ?? ""
         text += "\(cast) of \(session.roster.count) votes in"
-        text += split.waiting.isEmpty ? " (hidden). Type reveal to show the split, or go." : "; waiting for " + split.waiting.joined(separator: ", ") + "."
+        text += split.waiting.isEmpty ? " (hidden). Type reveal to show the split, or go." : "; waiting for " + Self.names(split.waiting) + "."
         screen.paragraph(text, indent: margin)
-    }
-
-    /// The split as bars, then each choice's deltas and feedback, then the discussion prompts.
-    func showReveal(_ session: Facilitation) {
-        let split = session.split
-        let offered = session.offeredChoices()
-        let total = max(1, session.roster.count)
-        let barWidth = max(10, min(40, screen.columns - 24))
-        screen.blank()
-        screen.heading("Votes")
-        screen.blank()
-        for option in split.options {
-            let percent = option.count * 100 / total
-            screen.line("\(margin)\(screen.bold(String(option.number).leftAligned(3)))\(screen.bar(percent: percent, width: barWidth))  \(screen.bold(String(option.count)))")
-            screen.blank()
-        }
-        if !split.abstained.isEmpty { screen.paragraph("Abstained: \(split.abstained.count)", indent: margin) }
-        if !split.waiting.isEmpty { screen.paragraph("No vote yet: " + split.waiting.joined(separator: ", "), indent: margin) }
-        switch split.majority {
-        case .choice(let number): screen.paragraph("Most votes: \(number). Type go to follow the majority, or go N.", indent: margin)
-        case .tie(let numbers, _): screen.paragraph("A tie between " + numbers.map(String.init).joined(separator: " and ") + ": type go N to choose.", indent: margin)
-        case .none: screen.paragraph("No votes for a choice yet.", indent: margin)
-        }
-        screen.blank()
-        screen.heading("What each choice does")
-        screen.blank()
-        for (index, choice) in offered.enumerated() {
-            let number = "\(margin)\(index + 1).  "
-            let hanging = String(repeating: " ", count: number.count)
-            screen.paragraph(choice.text, indent: number, hanging: hanging)
-            screen.line(hanging + screen.bold(deltas(choice)))
-            screen.paragraph(choice.feedback, indent: hanging)
-            screen.blank()
-        }
-        screen.heading("To discuss")
-        screen.blank()
-        for prompt in DiscussionPrompts.prompts(scene: session.currentScene, offered: offered, split: split) {
-            screen.paragraph(prompt, indent: margin + "•  ", hanging: margin + "   ")
-            screen.blank()
-        }
     }
 
     func showMove(_ move: Facilitation.Move, facilitation session: Facilitation, alreadyRevealed: Bool) {
@@ -155,34 +145,45 @@ struct FacilitationView {
         let width = min(30, names.map(TextLayout.displayWidth).max() ?? 0)
         for (index, name) in names.enumerated() {
             let card = session.scoreCard(of: index, analysis: analysis)
-            var columns = session.scenario.axes.map { axis in
-                ("\(axis.name) \(Screen.signed(card.axes[axis.name]?.raw ?? 0))", axis.name.count + 5)
-            }
+            var scores = session.scenario.axes.map { axis in
+                "\(axis.name) \(Screen.signed(card.axes[axis.name]?.raw ?? 0))".leftAligned(axis.name.count + 5)
+            }.joined(separator: "  ")
             let abstained = session.abstentions(of: index)
-            if abstained > 0 { columns.append((screen.dim("abstained \(abstained)"), 0)) }
-            let cells = columns.enumerated().map { $0.offset < columns.count - 1 ? $0.element.0.leftAligned($0.element.1) : $0.element.0 }
-            screen.line("\(margin)\(screen.bold(name.leftAligned(width)))  " + cells.joined(separator: "  "))
+            while abstained == 0 && scores.hasSuffix(" ") { scores.removeLast() }
+            let noteText = abstained > 0 ? "abstained \(abstained)" : ""
+            let note = noteText.isEmpty ? "" : "  " + screen.dim(noteText)
+            let plainWidth = TextLayout.displayWidth(margin + name.leftAligned(width) + "  " + scores)
+                + (noteText.isEmpty ? 0 : 2 + noteText.count)
+            if plainWidth <= screen.columns {
+                screen.line("\(margin)\(screen.bold(name.leftAligned(width)))  " + scores + note)
+            } else {
+                // Too narrow for one line: the name, then the scores under it.
+                screen.line(margin + screen.bold(name))
+                screen.line(margin + "  " + scores + note)
+            }
         }
         let range = ScoreCard(decisions: [], scenario: session.scenario, analysis: analysis)
         screen.blank()
-        screen.line(margin + screen.dim("Complete paths range from \(range.manager.min) to \(range.manager.max) (manager) and \(range.leader.min) to \(range.leader.max) (leader)."))
+        screen.note("Complete paths range from \(range.manager.min) to \(range.manager.max) (manager) and \(range.leader.min) to \(range.leader.max) (leader).",
+                    indent: margin, style: screen.dim)
     }
 
     func showHelp(_ session: Facilitation) {
         let offered = session.offeredChoices().count
         let example = (0..<session.roster.count).map { String($0 % max(1, offered) + 1) }.prefix(6).joined(separator: " ")
-        let first = TextSafety.terminal(session.roster.names[0])
-        screen.line("""
-            \(margin)\(example.leftAligned(12)) one vote per participant, in roster order (- to abstain)
-            \(margin)\("\(first)=2".leftAligned(12)) set or correct one vote (several: Ana=1 Ben=-)
-            \(margin)reveal       show the split, each choice's scores and feedback, and questions to discuss
-            \(margin)go           continue along the majority choice (go N: along choice N)
-            \(margin)timer        a discussion countdown (timer 90: ninety seconds); Enter skips it
-            \(margin)status       each participant's scores so far
-            \(margin)back         take back the group's last decision and its votes
-            \(margin)quit         save and leave (continue later with `twofold resume`)
-            \(margin)Tab completes commands, numbers and names; Up and Down recall earlier lines.
-            """)
+        let first = TextSafety.terminal(session.roster.names.first ?? "Ana")
+        screen.table([
+            (example, "one vote per participant, in roster order (- to abstain)"),
+            ("\(first)=2", "set or correct one vote (several: Ana=1 Ben=-)"),
+            ("reveal", "show the split, each choice's scores and feedback, and questions to discuss"),
+            ("details", "each choice's scores and feedback in full, after the reveal (details N: choice N only)"),
+            ("go", "continue along the majority choice (go N: along choice N)"),
+            ("timer", "a discussion countdown (timer 90: ninety seconds); Enter skips it"),
+            ("status", "each participant's scores so far"),
+            ("back", "take back the group's last decision and its votes"),
+            ("quit", "save and leave (continue later with `twofold resume`)"),
+        ], indent: margin, termWidth: 12)
+        screen.note("Tab completes commands, numbers and names; Up and Down recall earlier lines.", indent: margin)
     }
 
     func showError(_ error: FacilitationError) {
@@ -191,18 +192,18 @@ struct FacilitationView {
     }
 
     func sayGoodbye() {
-        screen.line("Saved. Continue later with: twofold resume")
+        screen.note("Saved. Continue later with: twofold resume")
     }
 
     /// `manager +2   leader -1` (and any extra axes).
-    private func deltas(_ choice: Choice) -> String {
+    func deltas(_ choice: Choice) -> String {
         axes.map { "\($0.name) \(Screen.signed(choice.scores[$0]))" }.joined(separator: "   ")
     }
 }
 
 extension String {
     /// Padded with spaces to `width` display columns.
-    fileprivate func leftAligned(_ width: Int) -> String {
+    func leftAligned(_ width: Int) -> String {
         self + String(repeating: " ", count: max(0, width - TextLayout.displayWidth(self)))
     }
 }

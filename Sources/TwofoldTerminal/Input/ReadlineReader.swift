@@ -4,8 +4,10 @@ import Foundation
 /// Reads lines from a terminal with GNU readline: line editing, history and Tab completion.
 ///
 /// Ctrl-C cancels the line being typed (``LineInput/interrupted``); `SIGTERM` and
-/// `SIGHUP` end the read (``LineInput/terminated(signal:)``). Both are caught by
-/// ``SignalTrap`` and acted on in readline's event hook, outside signal context.
+/// `SIGHUP` end the read (``LineInput/terminated(signal:)``). While a line is read,
+/// Ctrl-C is a key like any other (see ``ReadlineHooks``), so keys typed right after it
+/// start the next line; signals are caught by ``SignalTrap`` and acted on in readline's
+/// event hook, outside signal context.
 ///
 /// Accepted non-empty lines go into the history, trimmed, skipping a line equal to the
 /// one before it, and the history file is rewritten after every such line so that a
@@ -17,6 +19,14 @@ public final class ReadlineReader: LineReader {
 
     /// Tab-completion candidates for the line typed so far and the word being completed.
     public var completions: @Sendable (_ line: String, _ word: String) -> [String] = { _, _ in [] }
+
+    /// A status kept live in front of the prompt while a line is typed (`12 of 15 voted `),
+    /// checked about ten times a second and redrawn when it changes; nil for none. It
+    /// must be plain text (no escape sequences).
+    public var liveStatus: (@Sendable () -> String)?
+
+    /// The prompt as last shown, live status included.
+    public var shownPrompt: String { ReadlineHooks.shownPrompt }
 
     /// Prepares readline and loads the history.
     ///
@@ -43,8 +53,8 @@ public final class ReadlineReader: LineReader {
         if let signal = SignalTrap.pendingTermination { return .terminated(signal: signal) }
         if SignalTrap.takeInterrupt() { return .interrupted }
 
-        ReadlineHooks.begin(completions: completions)
-        let raw = readline(prompt)
+        ReadlineHooks.begin(completions: completions, prompt: prompt, liveStatus: liveStatus)
+        let raw = readline(ReadlineHooks.shownPrompt)
         defer { free(raw) }
         let interrupted = ReadlineHooks.end()
 
