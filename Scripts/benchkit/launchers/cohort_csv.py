@@ -8,7 +8,7 @@ import csv, json, os, sys
 COLUMNS = ["learner", "cohort", "scenario", "manager_percent", "leader_percent", "profile", "ending",
            "finished_at", "attempt_id", "session", "group_session_id", "learner_email", "scenario_title",
            "ending_title", "started_at", "manager_raw", "manager_min", "manager_max", "leader_raw",
-           "leader_min", "leader_max", "decisions"]
+           "leader_min", "leader_max", "decisions", "mode", "take_backs", "restarts"]
 def text(value):
     value = value or ""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
@@ -30,10 +30,11 @@ for root in sys.argv[2:]:
             continue
         seen.add(key)
         m, l, s = r["scores"]["manager"], r["scores"]["leader"], r.get("session") or {}
+        i = r.get("integrity") or {}
         writer.writerow([text(r["learner"]["name"]), text(r.get("cohort")), text(r["scenario"]["id"]),
                          m["percent"], l["percent"], r["profile"]["key"], text(r["ending"]["scene"]),
                          r["finishedAt"], text(r["attemptId"]), s.get("kind", "solo"), text(s.get("groupSessionId")),
                          text(r["learner"].get("email")), text(r["scenario"]["title"]), text(r["ending"]["title"]),
                          r["startedAt"], m["raw"], m["min"], m["max"], l["raw"], l["min"], l["max"],
-                         len(r["decisions"])])
+                         len(r["decisions"]), i.get("mode", "practice"), i.get("takeBacks", 0), i.get("restarts", 0)])
 out.close()
