@@ -6,6 +6,7 @@ extension RecordsStore {
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-sessions-steps-settings", migrate: createVersion1)
+        migrator.registerMigration("v2-outbox", migrate: createOutbox)
         return migrator
     }
 
