@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The pure core: model, loading, diagnostics, rules, analysis, engine and scoring.
@@ -27,6 +28,15 @@ let package = Package(
             name: "TwofoldStore",
             dependencies: ["TwofoldCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Learning records for an organisation's learning record store: configuration, the
+        // xAPI client, the outbox's delivery worker and the reader that rebuilds cohorts.
+        .target(
+            name: "TwofoldLRS",
+            dependencies: [
+                "TwofoldCore", "TwofoldReports", "TwofoldStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         // The command-line executable: thin subcommands over the libraries.
         .executableTarget(
             name: "twofold",
@@ -40,6 +50,8 @@ let package = Package(
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal"]),
         .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
+        // Against a real learning record store (Ralph), started by the tests on loopback.
+        .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS"]),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
         .testTarget(name: "TwofoldCLITests", dependencies: ["twofold"]),
     ]

@@ -1,0 +1,79 @@
+import Foundation
+import TwofoldCore
+import TwofoldReports
+
+/// What an attempt's `completed` statement says, as a debrief row needs it (everything but
+/// the choices, which come from the `answered` statements).
+///
+/// The fields are the ones ``XAPIStatements/completed(_:attempt:)`` writes; a statement
+/// lacking one of them is not taken (it is not one of Twofold's, or it is damaged).
+struct CompletedFacts {
+    var statementID: String
+    var attemptId: String
+    var learner: String
+    var email: String?
+    var cohort: String?
+    var groupSessionId: String?
+    var scenarioId: String
+    var scenarioTitle: String
+    var profileThreshold: Int
+    var startedAt: Date
+    var finishedAt: Date
+    var manager: AxisScore
+    var leader: AxisScore
+    var profile: ProfileKey
+    var endingScene: String
+    var endingTitle: String
+
+    init?(_ facts: StatementFacts, scenarioId: String, registration: String) {
+        let ext = facts.extensions
+        guard let learner = facts.actorName, let title = facts.objectName,
+              let timestamp = facts.timestamp, let finishedAt = Self.date(timestamp),
+              let seconds = facts.duration.flatMap(XAPIStatements.seconds(ofDuration:)),
+              let profile = ext[.profile]?.string.flatMap(ProfileKey.init(rawValue:)),
+              let ending = ext[.ending]?.string, let endingTitle = ext[.endingTitle]?.string,
+              let threshold = ext[.profileThreshold]?.int,
+              let manager = Self.axis(ext, raw: .managerRaw, min: .managerMin, max: .managerMax, percent: .managerPercent),
+              let leader = Self.axis(ext, raw: .leaderRaw, min: .leaderMin, max: .leaderMax, percent: .leaderPercent)
+        else { return nil }
+        statementID = facts.id.lowercased()
+        attemptId = ext[.attemptID]?.string ?? registration
+        self.learner = learner
+        email = facts.actorEmail.map { $0.hasPrefix("mailto:") ? String($0.dropFirst(7)) : $0 }
+        cohort = ext[.cohort]?.string
+        groupSessionId = ext[.groupSession]?.string
+        self.scenarioId = scenarioId
+        scenarioTitle = title
+        profileThreshold = threshold
+        self.finishedAt = finishedAt
+        startedAt = finishedAt.addingTimeInterval(-seconds.rounded())
+        self.manager = manager
+        self.leader = leader
+        self.profile = profile
+        endingScene = ending
+        self.endingTitle = endingTitle
+    }
+
+    /// The debrief row, with the learner's choices.
+    func row(choices: [CohortRow.Pick]) -> CohortRow {
+        CohortRow(attemptId: attemptId, learner: learner, email: email, cohort: cohort, scenarioId: scenarioId,
+                  scenarioTitle: scenarioTitle, profileThreshold: profileThreshold,
+                  session: groupSessionId == nil ? .solo : .group, groupSessionId: groupSessionId,
+                  startedAt: startedAt, finishedAt: finishedAt, manager: manager, leader: leader, profile: profile,
+                  endingScene: endingScene, endingTitle: endingTitle, decisionCount: choices.count, choices: choices)
+    }
+
+    private static func axis(_ ext: [XAPIVocabulary.Extension: StatementFacts.Extension], raw: XAPIVocabulary.Extension,
+                             min: XAPIVocabulary.Extension, max: XAPIVocabulary.Extension,
+                             percent: XAPIVocabulary.Extension) -> AxisScore? {
+        guard let rawValue = ext[raw]?.int, let minValue = ext[min]?.int, let maxValue = ext[max]?.int else { return nil }
+        var score = AxisScore(raw: rawValue, min: minValue, max: maxValue)
+        if let stated = ext[percent]?.int { score.percent = stated }
+        return score
+    }
+
+    /// An xAPI timestamp: ISO 8601 in UTC, with `Z` or `+00:00`, with or without fractions.
+    static func date(_ text: String) -> Date? {
+        ISO8601.date(text) ?? (text.hasSuffix("+00:00") ? ISO8601.date(text.dropLast(6) + "Z") : nil)
+    }
+}
