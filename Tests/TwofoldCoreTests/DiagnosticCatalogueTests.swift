@@ -21,6 +21,9 @@ private func lintFixture(_ code: DiagnosticCode) throws -> LintResult {
     case .stateSpaceLarge:
         // The fixture's counter grows without bound; a lower limit reaches the same warning sooner.
         return lint(ScenarioLoader.decode(data, file: name), stateLimit: loweredStateLimit)
+    case .endingWithoutKind:
+        // A finding only a strict check asks for.
+        return Linter.lint(ScenarioLoader.decode(data, file: name), strict: true)
     default:
         return ScenarioLoader.load(data, file: name)
     }
@@ -89,7 +92,7 @@ private func lintFixture(_ code: DiagnosticCode) throws -> LintResult {
 
     @Test func warningsAreExactlyTheDocumentedOnes() {
         let warnings = Set(DiagnosticCode.allCases.filter { $0.severity == .warning })
-        #expect(warnings == [.unreachableScene, .identicalScores, .noReflection, .unusedState, .stateSpaceLarge])
+        #expect(warnings == [.unreachableScene, .identicalScores, .noReflection, .unusedState, .stateSpaceLarge, .endingWithoutKind])
     }
 
     /// The rules, together with the loader, can emit every code in the catalogue.
@@ -97,8 +100,9 @@ private func lintFixture(_ code: DiagnosticCode) throws -> LintResult {
         let ruleCodes = Set(RuleRegistry.all.flatMap { type(of: $0).codes })
         let graphCodes: Set<DiagnosticCode> = [
             .missingStart, .danglingNext, .duplicateID, .noChoices, .choicesAndEnding, .noChoicesOrEnding,
-            .trap, .scoringCycle, .undeclaredState, .noChoiceOffered, .unknownAxis,
-            .unreachableScene, .identicalScores, .noReflection, .unusedState, .stateSpaceLarge,
+            .trap, .scoringCycle, .undeclaredState, .noChoiceOffered, .unknownAxis, .outcomesAndChoices, .routerChain,
+            .endingProfileMismatch, .unreachableScene, .identicalScores, .noReflection, .unusedState, .stateSpaceLarge,
+            .endingWithoutKind,
         ]
         #expect(graphCodes.isSubset(of: ruleCodes), "no rule emits \(graphCodes.subtracting(ruleCodes))")
         #expect(ruleCodes.isSubset(of: Set(DiagnosticCode.allCases)))

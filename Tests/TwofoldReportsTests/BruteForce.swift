@@ -15,6 +15,10 @@ enum BruteForce {
             for choice in current.choices where choice.target >= 0 && !onPath.contains(choice.target) {
                 walk(choice.target, manager + choice.scores.manager, leader + choice.scores.leader)
             }
+            // A router may go any way when conditions (and so its profile) are ignored.
+            for target in Set(current.outcomes.map(\.target)) where target >= 0 && !onPath.contains(target) {
+                walk(target, manager, leader)
+            }
             onPath.remove(scene)
         }
         walk(scenario.startIndex!, 0, 0)
@@ -63,6 +67,14 @@ enum BruteForce {
                 let r = rank(m, l)
                 if best == nil || best!.rank.lexicographicallyPrecedes(r) {
                     best = (r, Balanced(steps: steps, manager: m, leader: l))
+                }
+                return
+            }
+            if scene.isRouter {
+                // Routed by the profile of the totals so far, as the engine does.
+                let profile = BruteForce.profile(percent(m, mLow, mHigh), percent(l, lLow, lHigh), threshold: scenario.threshold)
+                if let target = scene.outcome(for: profile)?.target, target >= 0 {
+                    walk(Visit(scene: target, variables: visit.variables), m, l)
                 }
                 return
             }

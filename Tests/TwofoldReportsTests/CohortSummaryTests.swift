@@ -96,10 +96,10 @@ struct CohortSummaryTests {
         #expect(histogram.distribution == Distribution(mean: 25, median: 25, q1: 17.5, q3: 32.5, min: 10, max: 40))
         histogram.add(150)  // clamped
         #expect(histogram.distribution?.max == 100)
-        #expect(entropyBits([5, 5]) == 1)
-        #expect(entropyBits([7, 0, 0]) == 0)
-        #expect(entropyBits([2, 2, 2]) == 1.585)
-        #expect(entropyBits([]) == 0)
+        #expect(VoteSplit.entropy([5, 5]) == 1)
+        #expect(VoteSplit.entropy([7, 0, 0]) == 0)
+        #expect(VoteSplit.entropy([2, 2, 2]) == 1.585)
+        #expect(VoteSplit.entropy([]) == 0)
     }
 
     @Test("a scenario outside the library still gets a summary, with the reports' own titles")

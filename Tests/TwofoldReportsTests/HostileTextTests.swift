@@ -55,7 +55,7 @@ struct HostileTextTests {
     private static func hasControl(_ text: String, allowingNewlines: Bool) -> Bool {
         text.unicodeScalars.contains {
             let allowed = allowingNewlines && ($0 == "\n" || $0 == "\r")
-            return !allowed && ReportText.isInvisibleControl($0)
+            return !allowed && TextSafety.isUnsafe($0)
         }
     }
 

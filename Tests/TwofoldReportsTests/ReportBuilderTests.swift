@@ -18,7 +18,7 @@ struct ReportBuilderTests {
         // The stretch task needs the flag that only asking sets, so it was not on offer.
         #expect(report.decisions[1].alternatives.map(\.choice) == ["let-her-run"])
         #expect(report.decisions.map(\.seconds) == [42.5, 61.3])
-        #expect(report.ending == .init(scene: "end-manager", title: "On time, on your terms", kind: .manager,
+        #expect(report.ending == .init(scene: "end-manager", title: "On time, on your terms", kind: nil,
                                        text: "The launch lands on time, with <24 hours to spare. Dana goes home tired and a little flat."))
         #expect(report.balancedPath?.decisions.map(\.choice) == ["ask-plate", "stretch-present"])
         #expect(report.scenario.profileThreshold == 60)
@@ -45,7 +45,7 @@ struct ReportBuilderTests {
         #expect(report.decisions.map(\.choice) == ["ask-plate", "stretch-present"])
         #expect(report.manager.raw == 3 && report.leader.raw == 0)
         #expect(report.decisions[0].learnerChoiceText?.hasPrefix("Tell Dana") == true)
-        #expect(report.decisions[1].learnerChoice == nil && report.decisions[1].learnerScores.isEmpty)
+        #expect(report.decisions[1].learnerChoice == nil && report.decisions[1].learnerScores.isZero)
         #expect(report.session == .group("g-1"))
         let markdown = MarkdownReport.render(report)
         #expect(markdown.contains("Your vote") && markdown.contains("abstained"))

@@ -115,7 +115,8 @@ struct XAPITests {
                                   scenarioId: report.scenario.id, scenarioTitle: report.scenario.title)
         let exported = try statements(report)
         for (index, decision) in report.decisions.enumerated() {
-            let statement = XAPIStatements.answered(decision, turn: index + 1, attempt: attempt, answeredAt: decision.answeredAt!)
+            let statement = XAPIStatements.answered(decision, turn: try #require(decision.turn), attempt: attempt,
+                                                    answeredAt: decision.answeredAt!)
             let compact = try #require(try JSONSerialization.jsonObject(with: statement.json) as? NSDictionary)
             #expect(compact == exported[index] as NSDictionary)
             #expect(statement.verb == .answered && statement.registration == report.attemptId)

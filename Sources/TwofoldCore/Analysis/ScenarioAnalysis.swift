@@ -49,7 +49,7 @@ public struct ScenarioAnalysis: Sendable {
         let n = graph.sceneCount
         sceneCount = n
         endingCount = graph.isEnding.lazy.filter { $0 }.count
-        decisionCount = (0..<n).lazy.filter { graph.edgeStart[$0 + 1] > graph.edgeStart[$0] }.count
+        decisionCount = (0..<n).lazy.filter { graph.edgeStart[$0 + 1] > graph.edgeStart[$0] && !graph.isRouter[$0] }.count
         reachable = graph.reachable(from: scenario.startIndex)
         var endingsReached = 0
         for scene in 0..<n where graph.isEnding[scene] && reachable[scene] { endingsReached += 1 }
@@ -105,6 +105,7 @@ public struct ScenarioAnalysis: Sendable {
                     slots[scene].longest = 0
                 }
                 var longestHere = slots[scene].longest
+                let cost = graph.decisionCost(of: scene)
                 for edge in graph.edges(of: scene) {
                     let target = Int(graph.edgeTarget[edge])
                     guard target >= 0 else { continue }
@@ -119,7 +120,7 @@ public struct ScenarioAnalysis: Sendable {
                     }
                     let nextCount = counts[d]
                     count += nextCount.big >= 0 ? bigCounts[Int(nextCount.big)] : PathCount(nextCount.small)
-                    longestHere = Swift.max(longestHere, next.longest + 1)
+                    longestHere = Swift.max(longestHere, next.longest + cost)
                 }
                 slots[scene].longest = longestHere
             }
@@ -219,21 +220,38 @@ public struct ScenarioAnalysis: Sendable {
         for (index, member) in members.enumerated() { slots[member].longest = result[index] }
     }
 
-    /// Breadth-first search: the fewest decisions from `start` to any ending.
+    /// Breadth-first search (0-1: a router's outcome costs no decision): the fewest
+    /// decisions from `start` to any ending.
     private static func shortestPath(_ graph: ScenarioGraph, from start: Int, live: [Bool]) -> Int? {
         var distance = [Int32](repeating: -1, count: graph.sceneCount)
         distance[start] = 0
-        var queue = [Int32(start)]
-        var head = 0
-        while head < queue.count {
-            let scene = Int(queue[head])
+        // A double-ended queue as a ring of twice the scenes: zero-cost edges go in front.
+        var ring = [Int32](repeating: 0, count: 2 * graph.sceneCount + 2)
+        var head = graph.sceneCount + 1
+        var tail = head
+        ring[tail] = Int32(start)
+        tail += 1
+        var done = [Bool](repeating: false, count: graph.sceneCount)
+        while head < tail {
+            let scene = Int(ring[head])
             head += 1
+            if done[scene] { continue }
+            done[scene] = true
             if graph.isEnding[scene] { return Int(distance[scene]) }
+            let cost = graph.decisionCost(of: scene)
             for edge in graph.edges(of: scene) {
                 let target = Int(graph.edgeTarget[edge])
-                if target >= 0, live[target], distance[target] < 0 {
-                    distance[target] = distance[scene] + 1
-                    queue.append(Int32(target))
+                guard target >= 0, live[target], !done[target] else { continue }
+                let candidate = distance[scene] + cost
+                if distance[target] < 0 || candidate < distance[target] {
+                    distance[target] = candidate
+                    if cost == 0 && head > 0 {
+                        head -= 1
+                        ring[head] = Int32(target)
+                    } else if tail < ring.count {
+                        ring[tail] = Int32(target)
+                        tail += 1
+                    }
                 }
             }
         }

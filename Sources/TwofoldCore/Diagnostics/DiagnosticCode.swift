@@ -33,17 +33,22 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case scoringCycle = "scoring-cycle"
     case undeclaredState = "undeclared-state"
     case noChoiceOffered = "no-choice-offered"
+    case outcomesAndChoices = "outcomes-and-choices"
+    case routerChain = "router-chain"
+    case endingProfileMismatch = "ending-profile-mismatch"
     // Warnings.
     case unreachableScene = "unreachable-scene"
     case identicalScores = "identical-scores"
     case noReflection = "no-reflection"
     case unusedState = "unused-state"
     case stateSpaceLarge = "state-space-large"
+    /// Reported with `--strict` only.
+    case endingWithoutKind = "ending-without-kind"
 
     /// The severity a finding with this code has unless `--strict` promotes it.
     public var severity: Severity {
         switch self {
-        case .unreachableScene, .identicalScores, .noReflection, .unusedState, .stateSpaceLarge:
+        case .unreachableScene, .identicalScores, .noReflection, .unusedState, .stateSpaceLarge, .endingWithoutKind:
             return .warning
         default:
             return .error
@@ -80,11 +85,15 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
         case .scoringCycle: return "A cycle of scenes carries a non-zero score, so a learner could loop to any total."
         case .undeclaredState: return "A flag or counter is used without being declared."
         case .noChoiceOffered: return "A reachable decision can offer no choice in some reachable state."
+        case .outcomesAndChoices: return "A scene has `outcomes` together with `choices` or `ending`; a router only routes."
+        case .routerChain: return "An outcome leads to another `outcomes` scene; a router must lead to a decision or an ending."
+        case .endingProfileMismatch: return "An ending of one kind can be reached by a path whose profile is another."
         case .unreachableScene: return "No path from `start` reaches a scene."
         case .identicalScores: return "Two choices at one decision carry identical scores."
         case .noReflection: return "The scenario has no reflection prompts for the debrief."
         case .unusedState: return "A declared flag or counter is never used."
         case .stateSpaceLarge: return "Too many flag and counter combinations to check every state exhaustively."
+        case .endingWithoutKind: return "An ending does not declare the profile it stands for (`--strict` only)."
         }
     }
 }

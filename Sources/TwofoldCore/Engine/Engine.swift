@@ -3,8 +3,9 @@ import Foundation
 /// Plays one scenario: an explicit state machine over immutable content.
 ///
 /// Phases: `deciding` (a decision scene is shown and choices are offered) and
-/// `finished` (an ending was reached). Every operation checks the phase and its
-/// arguments and throws ``EngineError`` rather than guessing.
+/// `finished` (an ending was reached). Routers (`outcomes` scenes) are never shown: the
+/// engine passes through them by the profile of the decisions so far. Every operation
+/// checks the phase and its arguments and throws ``EngineError`` rather than guessing.
 public struct Engine: Sendable {
     public enum Phase: Sendable, Equatable {
         case deciding
@@ -15,44 +16,59 @@ public struct Engine: Sendable {
     public struct Outcome: Sendable {
         public var choice: Choice
         public var decision: Decision
+        /// Routers passed through on the way to the scene now shown (their text is a bridge).
+        public var routers: [Scene]
         /// The scene now shown.
         public var scene: Scene
     }
 
     public let scenario: Scenario
-    public private(set) var state: SessionState
-    private var sceneIndex: Int
+    public internal(set) var state: SessionState
+    var sceneIndex: Int
+    /// What routers compare the learner's totals with; nil when the scenario has none.
+    let region: ProfileRegion?
 
-    /// Starts a new session at the scenario's start scene. The scenario must lint clean.
-    public init(scenario: Scenario, fingerprint: String, at now: Date) {
+    /// Starts a new session at the scenario's start scene. The scenario must lint clean;
+    /// pass its `analysis` when it is at hand (routing needs the bounds).
+    public init(scenario: Scenario, fingerprint: String, at now: Date, mode: AttemptMode = .practice,
+                analysis: ScenarioAnalysis? = nil) {
         precondition(scenario.startIndex != nil, "a playable scenario has a start scene")
+        self.init(scenario: scenario, region: Engine.region(scenario, analysis), fingerprint: fingerprint, at: now, mode: mode)
+    }
+
+    init(scenario: Scenario, region: ProfileRegion?, fingerprint: String, at now: Date, mode: AttemptMode) {
         self.scenario = scenario
+        self.region = region
         sceneIndex = scenario.startIndex!
         state = SessionState(scenarioID: scenario.id, fingerprint: fingerprint, scene: scenario.start,
-                             variables: Variables(initialFor: scenario), at: now)
+                             variables: Variables(initialFor: scenario), at: now, mode: mode)
+        _ = passRouters()
+    }
+
+    /// The profile regions routing uses, when the scenario has routers.
+    static func region(_ scenario: Scenario, _ analysis: ScenarioAnalysis?) -> ProfileRegion? {
+        guard scenario.hasRouters else { return nil }
+        let analysis = analysis ?? ScenarioAnalysis(scenario)
+        guard let bounds = analysis.bounds else { return nil }
+        return ProfileRegion(manager: bounds[0], leader: bounds[1], threshold: scenario.threshold)
     }
 
     /// Resumes a saved session, checking that it belongs to this exact scenario file and
     /// that every decision replays onto it (flags and counters are recomputed by replay).
-    public init(scenario: Scenario, fingerprint: String, resuming saved: SessionState) throws {
+    public init(scenario: Scenario, fingerprint: String, resuming saved: SessionState,
+                analysis: ScenarioAnalysis? = nil) throws {
         guard saved.version <= SessionState.currentVersion else { throw EngineError.newerSave(saved.version) }
         guard saved.scenarioID == scenario.id else {
             throw EngineError.otherScenario(saved: saved.scenarioID, scenario: scenario.id)
         }
         guard saved.fingerprint == fingerprint else { throw EngineError.scenarioChanged }
-        var engine = Engine(scenario: scenario, fingerprint: fingerprint, at: saved.startedAt)
-        for decision in saved.decisions {
-            let offered = engine.offeredChoices()
-            guard engine.currentScene.id == decision.scene,
-                  let number = offered.firstIndex(where: { $0.id == decision.choice }) else {
-                throw EngineError.inconsistentSave("decision \(decision.choice) at \(decision.scene) is not on offer")
-            }
-            _ = try engine.choose(number + 1, at: decision.at)
-        }
+        var engine = Engine(scenario: scenario, fingerprint: fingerprint, at: saved.startedAt, mode: saved.mode, analysis: analysis)
+        try engine.replay(saved.decisions) { _ in }
         guard engine.currentScene.id == saved.scene, engine.state.variables == saved.variables else {
             throw EngineError.inconsistentSave("the saved scene \(saved.scene) is not where the decisions lead")
         }
         engine.state = saved
+        engine.state.version = SessionState.currentVersion
         self = engine
     }
 
@@ -83,46 +99,77 @@ public struct Engine: Sendable {
             throw EngineError.noSuchChoice(number, offered: offeredCount)
         }
         let choice = choices[picked]
-        var scores: [String: Int] = [:]
-        for axis in scenario.axes { scores[axis.name] = choice.scores[axis] }
-        let decision = Decision(scene: state.scene, choice: choice.id, scores: scores, at: now,
-                                seconds: max(0, now.timeIntervalSince(state.sceneShownAt)))
+        let decision = Decision(scene: state.scene, choice: choice.id, scores: choice.scores.on(scenario.axes), at: now,
+                                seconds: max(0, now.timeIntervalSince(state.sceneShownAt)), turn: state.turn,
+                                takenBack: state.pendingTakenBack)
         state.decisions.append(decision)
+        state.pendingTakenBack = []
         state.variables.apply(choice.effects)
         state.turn += 1
         sceneIndex = choice.target
         state.scene = choice.next
         state.sceneShownAt = now
-        return Outcome(choice: choice, decision: decision, scene: currentScene)
+        let routers = passRouters()
+        return Outcome(choice: choice, decision: decision, routers: routers, scene: currentScene)
     }
 
-    /// Takes back the last decision that stands (`back`), returning it.
+    /// Moves through routers to the scene they lead to, by the profile of the totals so
+    /// far; returns the routers passed. Lint guarantees a router leads to a decision or an
+    /// ending, so this ends at once; the guard only protects against unchecked content.
+    private mutating func passRouters() -> [Scene] {
+        var passed: [Scene] = []
+        while scenario.scenes[sceneIndex].isRouter, passed.count < 8 {
+            let router = scenario.scenes[sceneIndex]
+            passed.append(router)
+            let profile = routedProfile()
+            guard let outcome = router.outcome(for: profile), outcome.target >= 0 else { break }
+            sceneIndex = outcome.target
+            state.scene = outcome.next
+        }
+        return passed
+    }
+
+    /// The profile of the decisions that stand, as a router sees it.
+    public func routedProfile() -> ProfileKey {
+        guard let region else { return .emerging }
+        let totals = state.totals
+        return Profile(managerPercent: region.managerPercent(totals.manager), leaderPercent: region.leaderPercent(totals.leader),
+                       threshold: region.threshold).key
+    }
+
+    /// Takes back the last decision that stands (`back`), returning it. The choice is kept
+    /// as taken back at its scene, and the attempt counts the take-back.
     @discardableResult
     public mutating func back(at now: Date) throws -> Decision {
         guard let last = state.decisions.last else { throw EngineError.nothingToUndo }
-        var replay = Engine(scenario: scenario, fingerprint: state.fingerprint, at: state.startedAt)
-        for decision in state.decisions.dropLast() {
-            let number = replay.offeredChoices().firstIndex { $0.id == decision.choice }! + 1
-            try replay.choose(number, at: decision.at)
-        }
+        var replayed = fresh(at: state.startedAt)
+        try replayed.replay(state.decisions.dropLast()) { _ in }
         var restored = state
         restored.decisions.removeLast()
-        restored.variables = replay.state.variables
-        restored.scene = replay.state.scene
+        restored.variables = replayed.state.variables
+        restored.scene = replayed.state.scene
         restored.turn += 1
         restored.sceneShownAt = now
+        restored.takeBacks += 1
+        restored.pendingTakenBack = last.takenBack + [last.choice]
         state = restored
-        sceneIndex = replay.sceneIndex
+        sceneIndex = replayed.sceneIndex
         return last
     }
 
-    /// Goes back to the start with no decisions (`restart`).
+    /// Goes back to the start with no decisions (`restart`); the attempt counts it.
     public mutating func restart(at now: Date) {
-        let turn = state.turn
-        let started = state.startedAt
-        self = Engine(scenario: scenario, fingerprint: state.fingerprint, at: now)
-        state.turn = turn + 1
-        state.startedAt = started
+        var restarted = fresh(at: now)
+        restarted.state.turn = state.turn + 1
+        restarted.state.startedAt = state.startedAt
+        restarted.state.takeBacks = state.takeBacks
+        restarted.state.restarts = state.restarts + 1
+        self = restarted
+    }
+
+    /// A new session of the same scenario, file and mode.
+    private func fresh(at now: Date) -> Engine {
+        Engine(scenario: scenario, region: region, fingerprint: state.fingerprint, at: now, mode: state.mode)
     }
 
     /// Each decision that stands with its scene and choice from the scenario.

@@ -4,26 +4,57 @@ import Foundation
 public struct Decision: Codable, Sendable, Hashable {
     public var scene: String
     public var choice: String
-    /// The choice's deltas, by axis name.
-    public var scores: [String: Int]
+    /// The choice's deltas on the scenario's axes.
+    public var scores: Scores
     /// When the choice was made, and how long the learner spent on the decision.
     public var at: Date
     public var seconds: Double
+    /// The session's turn when the choice was made: unique within the session, since
+    /// turns only grow (`back` and `restart` take turns too).
+    public var turn: Int
+    /// Choices taken back at this scene before this one stood, in order.
+    public var takenBack: [String]
 
-    public init(scene: String, choice: String, scores: [String: Int], at: Date, seconds: Double) {
+    public init(scene: String, choice: String, scores: Scores, at: Date, seconds: Double,
+                turn: Int = 0, takenBack: [String] = []) {
         self.scene = scene
         self.choice = choice
         self.scores = scores
         self.at = at
         self.seconds = seconds
+        self.turn = turn
+        self.takenBack = takenBack
     }
+
+    enum CodingKeys: String, CodingKey { case scene, choice, scores, at, seconds, turn, takenBack }
+
+    // Saves from before take-backs were kept have no `turn` or `takenBack`.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scene = try c.decode(String.self, forKey: .scene)
+        choice = try c.decode(String.self, forKey: .choice)
+        scores = try c.decode(Scores.self, forKey: .scores)
+        at = try c.decode(Date.self, forKey: .at)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+        turn = try c.decodeIfPresent(Int.self, forKey: .turn) ?? 0
+        takenBack = try c.decodeIfPresent([String].self, forKey: .takenBack) ?? []
+    }
+}
+
+/// How an attempt is taken: practice (take-backs allowed, scores shown), assessed (no
+/// take-backs, no numbers until the end) or as a participant of a facilitated group.
+public enum AttemptMode: String, Codable, Sendable, CaseIterable {
+    case practice
+    case assessed
+    case group
 }
 
 /// Where a play session stands: a plain value that refers to content by id, so it saves
 /// to JSON and can be checked against the scenario it was made with.
 public struct SessionState: Codable, Sendable, Hashable {
-    /// The save format this build writes; newer saves are refused.
-    public static let currentVersion = 1
+    /// The save format this build writes; newer saves are refused. Version 2 added the
+    /// attempt's mode, take-backs and restarts; version 1 saves read with none of them.
+    public static let currentVersion = 2
 
     public var version: Int
     public var scenarioID: String
@@ -39,8 +70,15 @@ public struct SessionState: Codable, Sendable, Hashable {
     /// When the current scene was first shown (for time spent per decision).
     public var sceneShownAt: Date
     public var startedAt: Date
+    public var mode: AttemptMode
+    /// Every `back` taken in the attempt, and every `restart`.
+    public var takeBacks: Int
+    public var restarts: Int
+    /// Choices taken back at the scene now shown, not yet answered again.
+    public var pendingTakenBack: [String]
 
-    public init(scenarioID: String, fingerprint: String, scene: String, variables: Variables, at: Date) {
+    public init(scenarioID: String, fingerprint: String, scene: String, variables: Variables, at: Date,
+                mode: AttemptMode = .practice) {
         version = SessionState.currentVersion
         self.scenarioID = scenarioID
         self.fingerprint = fingerprint
@@ -50,6 +88,32 @@ public struct SessionState: Codable, Sendable, Hashable {
         turn = 0
         sceneShownAt = at
         startedAt = at
+        self.mode = mode
+        takeBacks = 0
+        restarts = 0
+        pendingTakenBack = []
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, scenarioID, fingerprint, scene, decisions, variables, turn, sceneShownAt, startedAt
+        case mode, takeBacks, restarts, pendingTakenBack
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        scenarioID = try c.decode(String.self, forKey: .scenarioID)
+        fingerprint = try c.decode(String.self, forKey: .fingerprint)
+        scene = try c.decode(String.self, forKey: .scene)
+        decisions = try c.decode([Decision].self, forKey: .decisions)
+        variables = try c.decode(Variables.self, forKey: .variables)
+        turn = try c.decode(Int.self, forKey: .turn)
+        sceneShownAt = try c.decode(Date.self, forKey: .sceneShownAt)
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        mode = try c.decodeIfPresent(AttemptMode.self, forKey: .mode) ?? .practice
+        takeBacks = try c.decodeIfPresent(Int.self, forKey: .takeBacks) ?? 0
+        restarts = try c.decodeIfPresent(Int.self, forKey: .restarts) ?? 0
+        pendingTakenBack = try c.decodeIfPresent([String].self, forKey: .pendingTakenBack) ?? []
     }
 
     /// Encodes the state as JSON with sorted keys and ISO 8601 dates.
@@ -62,17 +126,21 @@ public struct SessionState: Codable, Sendable, Hashable {
 
     /// Decodes a saved state, refusing a newer save format.
     public static func decode(_ data: Data) throws -> SessionState {
+        struct VersionProbe: Decodable { var version: Int }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601withFractionalSeconds
-        let state: SessionState
+        if let version = try? decoder.decode(VersionProbe.self, from: data).version, version > currentVersion {
+            throw EngineError.newerSave(version)
+        }
         do {
-            state = try decoder.decode(SessionState.self, from: data)
+            return try decoder.decode(SessionState.self, from: data)
         } catch {
             throw EngineError.unreadableSave
         }
-        if state.version > currentVersion { throw EngineError.newerSave(state.version) }
-        return state
     }
+
+    /// The raw totals of the decisions that stand.
+    public var totals: Scores { decisions.reduce(Scores()) { $0 + $1.scores } }
 }
 
 extension JSONEncoder.DateEncodingStrategy {

@@ -1,7 +1,8 @@
 /// Renders a scenario's branch structure as Graphviz DOT or a Mermaid flowchart.
 ///
-/// Scenes are nodes (endings drawn apart, coloured by their kind), choices are edges
-/// labelled with the choice id and its deltas. All scenario text is escaped for the
+/// Scenes are nodes (endings drawn apart, coloured by their kind; routers as diamonds),
+/// choices are edges labelled with the choice id and its deltas, a router's outcomes are
+/// dotted edges labelled with their profile. All scenario text is escaped for the
 /// target language, so no label can break out of its quotes.
 public enum GraphExport {
     public static func dot(_ scenario: Scenario) -> String {
@@ -14,6 +15,8 @@ public enum GraphExport {
             let startMark = index == scenario.startIndex ? ", penwidth=2" : ""
             if let ending = scene.ending {
                 lines.append("  \(dotQuoted(scene.id)) [label=\(dotQuoted("\(scene.id)\n\(ending.title)")), shape=doubleoctagon, fillcolor=\"\(colour(ending.kind))\"\(startMark)];")
+            } else if scene.isRouter {
+                lines.append("  \(dotQuoted(scene.id)) [label=\(dotQuoted("\(scene.id)\nby profile")), shape=diamond, fillcolor=\"#ffffff\"\(startMark)];")
             } else {
                 lines.append("  \(dotQuoted(scene.id)) [label=\(dotQuoted("\(scene.id)\n\(excerpt(scene.text))"))\(startMark)];")
             }
@@ -23,6 +26,9 @@ public enum GraphExport {
                 let label = "\(choice.id)\n\(deltas(choice.scores, scenario.axes))"
                 let style = choice.condition != nil ? ", style=dashed" : ""
                 lines.append("  \(dotQuoted(scene.id)) -> \(dotQuoted(choice.next)) [label=\(dotQuoted(label))\(style)];")
+            }
+            for outcome in scene.outcomes where outcome.target >= 0 {
+                lines.append("  \(dotQuoted(scene.id)) -> \(dotQuoted(outcome.next)) [label=\(dotQuoted(outcome.profile.rawValue)), style=dotted];")
             }
         }
         lines.append("}")
@@ -34,6 +40,8 @@ public enum GraphExport {
         for (index, scene) in scenario.scenes.enumerated() {
             if let ending = scene.ending {
                 lines.append("  s\(index){{\"\(mermaidText(scene.id + ": " + ending.title))\"}}:::\(ending.kind?.rawValue ?? "ending")")
+            } else if scene.isRouter {
+                lines.append("  s\(index){\"\(mermaidText(scene.id))\"}")
             } else {
                 lines.append("  s\(index)[\"\(mermaidText(scene.id))\"]")
             }
@@ -42,6 +50,9 @@ public enum GraphExport {
             for choice in scene.choices where choice.target >= 0 {
                 let arrow = choice.condition != nil ? "-.->" : "-->"
                 lines.append("  s\(index) \(arrow)|\"\(mermaidText(choice.id + " " + deltas(choice.scores, scenario.axes)))\"| s\(choice.target)")
+            }
+            for outcome in scene.outcomes where outcome.target >= 0 {
+                lines.append("  s\(index) -.->|\"\(outcome.profile.rawValue)\"| s\(outcome.target)")
             }
         }
         for kind in ProfileKey.allCases {
@@ -75,27 +86,26 @@ public enum GraphExport {
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
     }
 
-    /// A DOT double-quoted string: quotes and backslashes escaped, line breaks as `\n`,
-    /// other control characters dropped.
+    /// A DOT double-quoted string: unsafe characters dropped (``TextSafety``), quotes and
+    /// backslashes escaped, line breaks as `\n`.
     static func dotQuoted(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
+        for scalar in TextSafety.document(text, keepNewlines: true).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
     }
 
-    /// Text for inside a Mermaid quoted label: characters Mermaid treats specially become entities.
+    /// Text for inside a Mermaid quoted label: unsafe characters dropped (``TextSafety``),
+    /// characters Mermaid treats specially as entities.
     static func mermaidText(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        for scalar in TextSafety.document(text).unicodeScalars {
             switch scalar {
             case "\"": out += "#quot;"
             case "<": out += "#lt;"
@@ -104,10 +114,7 @@ public enum GraphExport {
             case "&": out += "#amp;"
             case "|": out += "#124;"
             case "`": out += "#96;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -1,14 +1,19 @@
-/// The questions for the room when a facilitator reveals a decision's split.
+/// The questions for the room at a decision.
 ///
-/// The scene's own `discussion` prompts when the scenario has them; otherwise two or
-/// three generated from the split and the choices' deltas: why the room split (or
-/// agreed), what the other axis would add to the popular choice, and what the choice
-/// that scores on both axes asks of a manager.
+/// Before the vote: the scene's own `before` prompts (none are generated, since a
+/// question written without the author's care could hint at the answer). At the reveal:
+/// the scene's `after` prompts when it has them; otherwise two or three generated from
+/// the split and the choices' deltas: why the room split (or agreed), what the other axis
+/// would add to the popular choice, and what the choice that scores on both axes asks of
+/// a manager.
 public enum DiscussionPrompts {
     public static func prompts(scene: Scene, offered: [Choice], split: VoteSplit) -> [String] {
-        if !scene.discussion.isEmpty { return scene.discussion }
+        if !scene.discussion.after.isEmpty { return scene.discussion.after }
         return generated(offered: offered, split: split)
     }
+
+    /// The prompts to put to the room while it votes.
+    public static func beforeVote(scene: Scene) -> [String] { scene.discussion.before }
 
     /// Prompts built from the split and the deltas alone.
     public static func generated(offered: [Choice], split: VoteSplit) -> [String] {

@@ -13,16 +13,11 @@ extension Facilitation {
     /// The decisions that stand, replayed so each carries the choices offered then
     /// (flags and counters applied) and the split of its votes.
     public func history() -> [PastDecision] {
-        var replay = Engine(scenario: scenario, fingerprint: engine.state.fingerprint, at: engine.state.startedAt)
-        var past: [PastDecision] = []
-        for decision in decisions {
-            let offered = replay.offeredChoices()
-            guard let number = offered.firstIndex(where: { $0.id == decision.choice }) else { break }
-            past.append(PastDecision(decision: decision, scene: replay.currentScene, offered: offered,
-                                     split: VoteSplit(offered: offered, votes: decision.votes, roster: roster)))
-            guard (try? replay.choose(number + 1, at: decision.at)) != nil else { break }
+        let steps = (try? engine.replayedSteps()) ?? []
+        return zip(steps, decisions).map { step, decision in
+            PastDecision(decision: decision, scene: step.scene, offered: step.offered,
+                         split: VoteSplit(offered: step.offered, votes: decision.votes, roster: roster))
         }
-        return past
     }
 
     /// One participant's votes along the group's path (choice ids; nil for an abstention).
@@ -35,13 +30,18 @@ extension Facilitation {
     public func decisions(of participant: Int) -> [Decision] {
         zip(engine.state.decisions, decisions).map { taken, group in
             var counted = taken
-            counted.scores = [:]
-            if let id = group.votes[participant].choice,
-               let voted = scenario.scene(id: group.scene)?.choices.first(where: { $0.id == id }) {
-                for axis in scenario.axes { counted.scores[axis.name] = voted.scores[axis] }
-            }
+            let scene = scenario.scene(id: group.scene)
+            counted.scores = scene.flatMap { Facilitation.scores(of: group.votes[participant].choice, at: $0, axes: scenario.axes) } ?? Scores()
             return counted
         }
+    }
+
+    /// What a vote earns at a decision: the voted choice's deltas, nothing for an
+    /// abstention; nil when the scene has no such choice. The one place a vote becomes
+    /// scores (group reports, learner reports and running totals all use it).
+    public static func scores(of vote: String?, at scene: Scene, axes: [Axis]) -> Scores? {
+        guard let vote else { return Scores().on(axes) }
+        return scene.choices.first { $0.id == vote }?.scores.on(axes)
     }
 
     /// One participant's scores so far, from ``ScoreCard`` (the one scoring implementation).

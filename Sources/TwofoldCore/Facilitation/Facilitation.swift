@@ -25,7 +25,7 @@ public struct Facilitation: Sendable {
 
     /// Starts a session at the scenario's start scene. The scenario must lint clean.
     public init(scenario: Scenario, fingerprint: String, roster: Roster, discussSeconds: Int? = nil, at now: Date) {
-        engine = Engine(scenario: scenario, fingerprint: fingerprint, at: now)
+        engine = Engine(scenario: scenario, fingerprint: fingerprint, at: now, mode: .group)
         self.roster = roster
         decisions = []
         ballot = Array(repeating: nil, count: roster.count)

@@ -10,7 +10,8 @@ public struct ParticipantVote: Codable, Sendable, Hashable {
         self.choice = choice
     }
 
-    enum CodingKeys: String, CodingKey { case participant, choice }
+    /// The JSON field names, shared with readers that parse reports by hand.
+    public enum CodingKeys: String, CodingKey { case participant, choice }
 
     // An abstention is written as an explicit `"choice": null`.
     public func encode(to encoder: Encoder) throws {

@@ -68,7 +68,9 @@ public struct VoteSplit: Sendable, Hashable {
     /// over k choices.
     public var entropy: Double { VoteSplit.entropy(options.map(\.count)) }
 
-    /// The Shannon entropy in bits of a distribution given as counts.
+    /// The Shannon entropy in bits of a distribution given as counts, to three decimals
+    /// (so reports read cleanly and compare exactly). The one measure of how divided a
+    /// room or a cohort was, used by group reports and cohort debriefs alike.
     public static func entropy(_ counts: [Int]) -> Double {
         let total = Double(counts.reduce(0) { $0 + Swift.max(0, $1) })
         guard total > 0 else { return 0 }
@@ -77,6 +79,6 @@ public struct VoteSplit: Sendable, Hashable {
             let p = Double(count) / total
             bits -= p * log2(p)
         }
-        return Swift.max(0, bits)
+        return (Swift.max(0, bits) * 1000).rounded() / 1000 + 0  // + 0 turns -0.0 into 0.0
     }
 }

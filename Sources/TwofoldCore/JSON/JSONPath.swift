@@ -38,7 +38,8 @@ struct JSONPath: Sendable {
 }
 
 extension String {
-    /// Escapes backslashes, quotes and control characters so the text is safe inside quotes.
+    /// Escapes backslashes, quotes and every character ``TextSafety`` calls unsafe (and
+    /// line feeds and tabs) as visible `\u{…}`, so the text is safe inside quotes on one line.
     func replacingQuotes() -> String {
         var out = ""
         for scalar in unicodeScalars {
@@ -46,7 +47,7 @@ extension String {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                if TextSafety.isUnsafe(scalar) || scalar == "\n" || scalar == "\t" {
                     out += "\\u{\(String(scalar.value, radix: 16))}"
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -57,6 +57,19 @@ public struct JSONReader {
             if let decoded = key.decoded { return decoded == literal.description }
             return key.count == literal.utf8CodeUnitCount && memcmp(key.start, literal.utf8Start, key.count) == 0
         }
+
+        /// Whether the key is `text` (an axis name, say).
+        @inlinable
+        public static func == (key: Key, text: String) -> Bool {
+            var text = text
+            if let decoded = key.decoded { return decoded == text }
+            return text.withUTF8 { $0.count == key.count && memcmp(key.start, $0.baseAddress!, key.count) == 0 }
+        }
+
+        /// Whether the key is a model's coding key, so a fast reader takes its field names
+        /// from the same `CodingKeys` the model's `Codable` conformance uses.
+        @inlinable
+        public static func == <Name: CodingKey>(key: Key, name: Name) -> Bool { key == name.stringValue }
     }
 
     private var scanner: JSONScanner

@@ -182,7 +182,7 @@ struct JSONScanner {
                 if JSONScanner.wordIsPlain(word) { pos += 8 } else { break }
             }
             guard pos < count else {
-                throw ScanError(code: .syntaxError, message: "unterminated string", offset: open)
+                throw ScanError(code: .syntaxError, message: "unterminated string: the end of the file comes before its closing quote", offset: open)
             }
             let b = base[pos]
             if b == UInt8(ascii: "\"") {

@@ -1,10 +1,19 @@
 /// Decoding the top-level scenario object.
 extension ScenarioDecoder {
-    static let scenarioFields = FieldTable([
-        "$schema", "format", "id", "title", "domain", "summary", "briefing", "estimatedMinutes",
-        "profileThreshold", "axes", "flags", "counters", "start", "scenes", "reflection",
-    ])
-    private static let requiredScenarioFields = [1, 2, 3, 4, 5, 12, 13]
+    enum ScenarioField: Int, ObjectField {
+        case schema, format, id, title, domain, summary, briefing, setting, facilitatorNote, estimatedMinutes
+        case profileThreshold, axes, flags, counters, start, scenes, reflection
+        static let table = makeTable()
+
+        var key: String { self == .schema ? "$schema" : String(describing: self) }
+        /// Required besides `format`, which has its own diagnostic.
+        static let required: [ScenarioField] = [.id, .title, .domain, .summary, .start, .scenes]
+    }
+
+    enum SettingField: Int, ObjectField {
+        case country, currency, season
+        static let table = makeTable()
+    }
 
     /// Decodes the whole document; nil when the bytes are not a readable scenario at all.
     mutating func decodeDocument() -> Scenario? {
@@ -41,11 +50,10 @@ extension ScenarioDecoder {
     private mutating func decodeScenario() throws -> Scenario {
         var scenario = Scenario()
         let objectOffset = valueOffset()
-        let fields = ScenarioDecoder.scenarioFields
-        let seen = try object(fields, what: "the scenario") { decoder, field in
+        let seen = try object(ScenarioField.self, what: "the scenario") { decoder, field in
             switch field {
-            case 0: _ = try decoder.string()
-            case 1:
+            case .schema: _ = try decoder.string()
+            case .format:
                 let offset = decoder.valueOffset()
                 if let format = try decoder.formatNumber() {
                     scenario.format = format
@@ -53,24 +61,26 @@ extension ScenarioDecoder {
                         decoder.report(.newerFormat, "this file uses scenario format \(format), which is newer than this version of Twofold reads (format \(Scenario.supportedFormat)); update Twofold to open it", at: offset)
                     }
                 }
-            case 2: scenario.id = try decoder.identifier("the scenario id") ?? ""
-            case 3: scenario.title = try decoder.text() ?? ""
-            case 4: scenario.domain = try decoder.domain() ?? ""
-            case 5: scenario.summary = try decoder.text() ?? ""
-            case 6: scenario.briefing = try decoder.text()
-            case 7: scenario.estimatedMinutes = try decoder.integer(1...240, what: "estimatedMinutes")
-            case 8: scenario.profileThreshold = try decoder.integer(1...100, what: "profileThreshold")
-            case 9: scenario.axes = Axis.standard + (try decoder.declaredNames("axis", reserved: ["manager", "leader"], into: &scenario.axisDeclarations)).map(Axis.init)
-            case 10:
+            case .id: scenario.id = try decoder.identifier("the scenario id") ?? ""
+            case .title: scenario.title = try decoder.text() ?? ""
+            case .domain: scenario.domain = try decoder.domain() ?? ""
+            case .summary: scenario.summary = try decoder.text() ?? ""
+            case .briefing: scenario.briefing = try decoder.text()
+            case .setting: scenario.setting = try decoder.setting()
+            case .facilitatorNote: scenario.facilitatorNote = try decoder.text()
+            case .estimatedMinutes: scenario.estimatedMinutes = try decoder.integer(1...240, what: "estimatedMinutes")
+            case .profileThreshold: scenario.profileThreshold = try decoder.integer(1...100, what: "profileThreshold")
+            case .axes: scenario.axes = Axis.standard + (try decoder.declaredNames("axis", reserved: ["manager", "leader"], into: &scenario.axisDeclarations)).map(Axis.init)
+            case .flags:
                 scenario.flagsOffset = decoder.valueOffset()
                 scenario.flags = try decoder.declaredNames("flag", reserved: [], into: &scenario.flagDeclarations)
-            case 11:
+            case .counters:
                 scenario.countersOffset = decoder.valueOffset()
                 scenario.counters = try decoder.counters(into: &scenario.counterDeclarations)
-            case 12:
+            case .start:
                 scenario.startOffset = decoder.valueOffset()
                 scenario.start = try decoder.identifier("start") ?? ""
-            case 13:
+            case .scenes:
                 let offset = decoder.valueOffset()
                 var scenes: [Scene] = []
                 if try decoder.array("an array of scenes", element: { decoder, _ in
@@ -79,18 +89,17 @@ extension ScenarioDecoder {
                     if scenes.isEmpty { decoder.report(.invalidValue, "a scenario needs at least one scene", at: offset) }
                 }
                 scenario.scenes = scenes
-            case 14:
+            case .reflection:
                 scenario.reflectionOffset = decoder.valueOffset()
                 scenario.reflection = try decoder.textList()
-            default: try decoder.scanner.skipValue()
             }
         }
         if let seen {
-            if !seen.contains(1) {
+            if !seen.contains(.format) {
                 report(.unsupportedFormat, "the scenario has no \"format\"; add \"format\": 1", at: objectOffset)
             }
-            requireFields(ScenarioDecoder.requiredScenarioFields.filter { $0 != 1 }, in: seen, of: fields, what: "the scenario", at: objectOffset)
-            if !seen.contains(14) { scenario.reflectionOffset = objectOffset }
+            requireFields(ScenarioField.required, in: seen, what: "the scenario", at: objectOffset)
+            if !seen.contains(.reflection) { scenario.reflectionOffset = objectOffset }
         }
         return scenario
     }
@@ -110,6 +119,17 @@ extension ScenarioDecoder {
             return nil
         }
         return value
+    }
+
+    /// `setting`: where and when, all three parts required.
+    private mutating func setting() throws -> Setting? {
+        let offset = valueOffset()
+        var parts = [String](repeating: "", count: SettingField.allCases.count)
+        guard let seen = try object(SettingField.self, what: "the setting (country, currency, season)", member: { decoder, field in
+            parts[field.rawValue] = try decoder.text() ?? ""
+        }) else { return nil }
+        requireFields(SettingField.allCases, in: seen, what: "the setting", at: offset)
+        return Setting(country: parts[0], currency: parts[1], season: parts[2])
     }
 
     /// `domain`: one lowercase word.
@@ -164,6 +184,11 @@ extension ScenarioDecoder {
             for choiceIndex in scenario.scenes[sceneIndex].choices.indices {
                 let next = scenario.scenes[sceneIndex].choices[choiceIndex].next
                 scenario.scenes[sceneIndex].choices[choiceIndex].target = index[next] ?? -1
+            }
+            if scenario.scenes[sceneIndex].isRouter { scenario.hasRouters = true }
+            for outcomeIndex in scenario.scenes[sceneIndex].outcomes.indices {
+                let next = scenario.scenes[sceneIndex].outcomes[outcomeIndex].next
+                scenario.scenes[sceneIndex].outcomes[outcomeIndex].target = index[next] ?? -1
             }
         }
         scenario.sceneIndexByID = index

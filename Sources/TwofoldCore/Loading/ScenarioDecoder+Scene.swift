@@ -1,31 +1,57 @@
-/// Decoding scenes, endings and choices.
+/// Decoding scenes, endings, routers and choices.
 extension ScenarioDecoder {
-    static let sceneFields = FieldTable(["id", "text", "choices", "ending", "discussion"])
-    static let endingFields = FieldTable(["title", "kind"])
-    static let choiceFields = FieldTable(["id", "text", "scores", "feedback", "next", "when", "set", "clear", "add"])
+    enum SceneField: Int, ObjectField {
+        case id, text, choices, ending, outcomes, discussion
+        static let table = makeTable()
+    }
+
+    enum EndingField: Int, ObjectField {
+        case title, kind
+        static let table = makeTable()
+    }
+
+    enum ChoiceField: Int, ObjectField {
+        case id, text, scores, feedback, next, when, set, clear, add
+        static let table = makeTable()
+    }
+
+    /// A router's keys: one per profile.
+    enum OutcomeField: Int, ObjectField {
+        case both, manager, leader, emerging
+        static let table = makeTable()
+
+        var profile: ProfileKey { ProfileKey(rawValue: key)! }
+    }
+
+    enum DiscussionField: Int, ObjectField {
+        case before, after
+        static let table = makeTable()
+    }
 
     mutating func scene(references: inout References) throws -> Scene? {
         var scene = Scene()
         let offset = valueOffset()
         scene.offset = Int32(truncatingIfNeeded: offset)
-        let fields = ScenarioDecoder.sceneFields
-        guard let seen = try object(fields, what: "a scene", member: { decoder, field in
+        guard let seen = try object(SceneField.self, what: "a scene", member: { decoder, field in
             switch field {
-            case 0:
+            case .id:
                 scene.idOffset = Int32(truncatingIfNeeded: decoder.valueOffset())
                 scene.id = try decoder.identifier("scene id") ?? ""
-            case 1: scene.textSource = try decoder.textSpan() ?? ""
-            case 2:
+            case .text: scene.textSource = try decoder.textSpan() ?? ""
+            case .choices:
                 scene.hasChoicesField = true
                 _ = try decoder.array("an array of choices") { decoder, _ in
                     if let choice = try decoder.choice(references: &references) { scene.choices.append(choice) }
                 }
-            case 3: scene.ending = try decoder.ending()
-            case 4: scene.discussion = try decoder.textList()
-            default: try decoder.scanner.skipValue()
+            case .ending: scene.ending = try decoder.ending()
+            case .outcomes:
+                scene.hasOutcomesField = true
+                scene.outcomes = try decoder.outcomes()
+            case .discussion: scene.discussion = try decoder.discussion()
             }
         }) else { return nil }
-        requireFields([0, 1], in: seen, of: fields, what: "this scene", at: offset)
+        // A router may go without text: it is a crossroads, not a moment of the story.
+        requireFields(seen.contains(.outcomes) ? [.id] : [.id, .text], in: seen, what: "this scene", at: offset)
         return scene
     }
 
@@ -33,51 +59,83 @@ extension ScenarioDecoder {
         var title = ""
         var kind: ProfileKey?
         let offset = valueOffset()
-        let fields = ScenarioDecoder.endingFields
-        guard let seen = try object(fields, what: "an ending", member: { decoder, field in
+        guard let seen = try object(EndingField.self, what: "an ending", member: { decoder, field in
             switch field {
-            case 0: title = try decoder.text() ?? ""
-            default:
-                let valueOffset = decoder.valueOffset()
-                guard let raw = try decoder.string() else { return }
-                kind = ProfileKey(rawValue: raw)
-                if kind == nil {
-                    decoder.report(.invalidValue, "ending kind \"\(raw.replacingQuotes())\" must be one of both, manager, leader, emerging", at: valueOffset)
-                }
+            case .title: title = try decoder.text() ?? ""
+            case .kind: kind = try decoder.profileKey("ending kind")
             }
         }) else { return Ending(title: "") }
-        requireFields([0], in: seen, of: fields, what: "this ending", at: offset)
+        requireFields([.title], in: seen, what: "this ending", at: offset)
         return Ending(title: title, kind: kind)
+    }
+
+    /// `outcomes`: a scene id for each of the four profiles.
+    private mutating func outcomes() throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        let offset = valueOffset()
+        guard let seen = try object(OutcomeField.self, what: "outcomes (profile → scene id)", member: { decoder, field in
+            let nextOffset = decoder.valueOffset()
+            guard let next = try decoder.identifier("outcome scene id") else { return }
+            var outcome = Outcome(profile: field.profile, next: next)
+            outcome.nextOffset = Int32(truncatingIfNeeded: nextOffset)
+            outcomes.append(outcome)
+        }) else { return [] }
+        requireFields(OutcomeField.allCases, in: seen, what: "these outcomes", at: offset)
+        let order = ProfileKey.allCases
+        return outcomes.sorted { order.firstIndex(of: $0.profile)! < order.firstIndex(of: $1.profile)! }
+    }
+
+    /// `discussion`: a list of prompts (shown after the reveal), or `before` and `after` lists.
+    private mutating func discussion() throws -> Discussion {
+        if try scanner.peekKind() == .array { return Discussion(after: try textList()) }
+        var discussion = Discussion()
+        _ = try object(DiscussionField.self, what: "discussion prompts (before, after)") { decoder, field in
+            switch field {
+            case .before: discussion.before = try decoder.textList()
+            case .after: discussion.after = try decoder.textList()
+            }
+        }
+        return discussion
+    }
+
+    /// A profile key (`both`, `manager`, `leader`, `emerging`), reported when it is none of them.
+    mutating func profileKey(_ what: String) throws -> ProfileKey? {
+        let offset = valueOffset()
+        guard let raw = try string() else { return nil }
+        guard let key = ProfileKey(rawValue: raw) else {
+            report(.invalidValue, "\(what) \"\(raw.replacingQuotes())\" must be one of both, manager, leader, emerging", at: offset)
+            return nil
+        }
+        return key
     }
 
     private mutating func choice(references: inout References) throws -> Choice? {
         var choice = Choice()
         let offset = valueOffset()
         choice.offset = Int32(truncatingIfNeeded: offset)
-        let fields = ScenarioDecoder.choiceFields
-        guard let seen = try object(fields, what: "a choice", member: { decoder, field in
+        guard let seen = try object(ChoiceField.self, what: "a choice", member: { decoder, field in
             switch field {
-            case 0:
+            case .id:
                 choice.idOffset = Int32(truncatingIfNeeded: decoder.valueOffset())
                 choice.id = try decoder.identifier("choice id") ?? ""
-            case 1: choice.textSource = try decoder.textSpan() ?? ""
-            case 2:
+            case .text: choice.textSource = try decoder.textSpan() ?? ""
+            case .scores:
                 choice.scoresOffset = Int32(truncatingIfNeeded: decoder.valueOffset())
                 choice.scores = try decoder.scores(references: &references)
-            case 3:
+            case .feedback:
                 choice.feedbackSource = try decoder.textSpan(
                     blank: .missingFeedback, "feedback is empty: every choice needs coaching for the learner") ?? ""
-            case 4:
+            case .next:
                 choice.nextOffset = Int32(truncatingIfNeeded: decoder.valueOffset())
                 choice.next = try decoder.identifier("next scene id") ?? ""
-            case 5: choice.condition = try decoder.condition(references: &references)
-            case 6: choice.effects.setFlags = try decoder.flagList(references: &references)
-            case 7: choice.effects.clearFlags = try decoder.flagList(references: &references)
-            default: choice.effects.counterChanges = try decoder.counterDeltas(references: &references)
+            case .when: choice.condition = try decoder.condition(references: &references)
+            case .set: choice.effects.setFlags = try decoder.flagList(references: &references)
+            case .clear: choice.effects.clearFlags = try decoder.flagList(references: &references)
+            case .add: choice.effects.counterChanges = try decoder.counterDeltas(references: &references)
             }
         }) else { return nil }
-        requireFields([0, 1, 3, 4], in: seen, of: fields, what: "this choice", at: offset)
-        if !seen.contains(4) { choice.nextOffset = choice.offset }
+        requireFields([.id, .text, .feedback, .next], in: seen, what: "this choice", at: offset)
+        if !seen.contains(.next) { choice.nextOffset = choice.offset }
         return choice
     }
 

@@ -1,6 +1,12 @@
 /// Decoding the state extension: conditions (`when`) and effects (`set`, `clear`, `add`).
 extension ScenarioDecoder {
-    static let conditionFields = FieldTable(["flag", "notFlag", "counter", "atLeast", "atMost", "all", "any", "not"])
+    enum ConditionField: Int, ObjectField {
+        case flag, notFlag, counter, atLeast, atMost, all, any, not
+        static let table = makeTable()
+
+        /// The fields that each make a condition of their own kind.
+        static let forms: [ConditionField] = [.flag, .notFlag, .counter, .all, .any, .not]
+    }
 
     /// A condition object: exactly one of flag, notFlag, counter (with bounds), all, any, not.
     mutating func condition(references: inout References) throws -> Condition? {
@@ -9,41 +15,40 @@ extension ScenarioDecoder {
         var counter: String?
         var atLeast: Int?
         var atMost: Int?
-        let fields = ScenarioDecoder.conditionFields
-        guard let seen = try object(fields, what: "a condition", member: { decoder, field in
+        guard let seen = try object(ConditionField.self, what: "a condition", member: { decoder, field in
             switch field {
-            case 0, 1:
+            case .flag, .notFlag:
                 let nameOffset = decoder.valueOffset()
                 guard let name = try decoder.identifier("flag name") else { return }
                 references.uses.append(.init(kind: .flag, name: name, offset: nameOffset, path: decoder.path.rendered))
-                result = field == 0 ? .flag(name) : .notFlag(name)
-            case 2:
+                result = field == .flag ? .flag(name) : .notFlag(name)
+            case .counter:
                 let nameOffset = decoder.valueOffset()
                 guard let name = try decoder.identifier("counter name") else { return }
                 references.uses.append(.init(kind: .counter, name: name, offset: nameOffset, path: decoder.path.rendered))
                 counter = name
-            case 3: atLeast = try decoder.integer(-100_000...100_000, what: "atLeast")
-            case 4: atMost = try decoder.integer(-100_000...100_000, what: "atMost")
-            case 5, 6:
+            case .atLeast: atLeast = try decoder.integer(-100_000...100_000, what: "atLeast")
+            case .atMost: atMost = try decoder.integer(-100_000...100_000, what: "atMost")
+            case .all, .any:
                 let listOffset = decoder.valueOffset()
                 var parts: [Condition] = []
                 _ = try decoder.array("an array of conditions") { decoder, _ in
                     if let part = try decoder.condition(references: &references) { parts.append(part) }
                 }
                 if parts.isEmpty {
-                    decoder.report(.invalidValue, "\"\(fields.names[field])\" needs at least one condition", at: listOffset)
+                    decoder.report(.invalidValue, "\"\(field.key)\" needs at least one condition", at: listOffset)
                 }
-                result = field == 5 ? .all(parts) : .any(parts)
-            default:
+                result = field == .all ? .all(parts) : .any(parts)
+            case .not:
                 if let inner = try decoder.condition(references: &references) { result = .not(inner) }
             }
         }) else { return nil }
-        let forms = [0, 1, 2, 5, 6, 7].filter { seen.contains($0) }
+        let forms = ConditionField.forms.filter { seen.contains($0) }
         if forms.count != 1 {
-            report(.invalidValue, "a condition needs exactly one of \"flag\", \"notFlag\", \"counter\", \"all\", \"any\" or \"not\"" + (forms.isEmpty ? "" : " (found \(forms.map { "\"\(fields.names[$0])\"" }.joined(separator: ", ")))"), at: offset)
+            report(.invalidValue, "a condition needs exactly one of \"flag\", \"notFlag\", \"counter\", \"all\", \"any\" or \"not\"" + (forms.isEmpty ? "" : " (found \(forms.map { "\"\($0.key)\"" }.joined(separator: ", ")))"), at: offset)
             return nil
         }
-        if seen.contains(2) {
+        if seen.contains(.counter) {
             guard let counter else { return nil }
             if atLeast == nil && atMost == nil {
                 report(.invalidValue, "a counter condition needs \"atLeast\", \"atMost\" or both", at: offset)
@@ -51,7 +56,7 @@ extension ScenarioDecoder {
             }
             return .counter(counter, atLeast: atLeast, atMost: atMost)
         }
-        if seen.contains(3) || seen.contains(4) {
+        if seen.contains(.atLeast) || seen.contains(.atMost) {
             report(.invalidValue, "\"atLeast\" and \"atMost\" belong with \"counter\"", at: offset)
             return nil
         }

@@ -179,30 +179,30 @@ struct ScenarioDecoder {
         return items
     }
 
-    /// Walks an object's members. `member` receives the key's field index in `fields` (nil
-    /// when unknown) and must consume the value. Duplicate keys and unknown fields are
-    /// reported here; returns the set of known fields that were present.
-    mutating func object(
-        _ fields: FieldTable, what: String,
-        member: (inout ScenarioDecoder, Int) throws -> Void
-    ) throws -> FieldSet? {
+    /// Walks an object's members. `member` receives each known field and must consume its
+    /// value. Duplicate keys and unknown fields are reported here; returns the set of known
+    /// fields that were present.
+    mutating func object<Field: ObjectField>(
+        _ type: Field.Type, what: String,
+        member: (inout ScenarioDecoder, Field) throws -> Void
+    ) throws -> FieldSet<Field>? {
         guard try expect(.object, "an object (\(what))") else { return nil }
+        let fields = Field.table
         try scanner.beginObject()
         var first = true
-        var seen = FieldSet()
+        var seen = FieldSet<Field>()
         while let key = try scanner.nextKey(isFirst: &first) {
             let keyOffset = key.start - 1
-            if let index = fields.index(of: key, in: &scanner) {
-                let name = fields.names[index]
-                if seen.contains(index) {
-                    try within(name) { decoder in
-                        decoder.report(.duplicateKey, "\"\(name)\" appears twice in this object; only one may stand", at: keyOffset)
+            if let index = fields.index(of: key, in: &scanner), let field = Field(rawValue: index) {
+                if seen.contains(field) {
+                    try within(field.key) { decoder in
+                        decoder.report(.duplicateKey, "\"\(field.key)\" appears twice in this object; only one may stand", at: keyOffset)
                         try decoder.scanner.skipValue()
                     }
                     continue
                 }
-                seen.insert(index)
-                try within(name) { try member(&$0, index) }
+                seen.insert(field)
+                try within(field.key) { try member(&$0, field) }
             } else {
                 let name = try scanner.string(key)
                 try within(name) { decoder in
@@ -241,16 +241,31 @@ struct ScenarioDecoder {
     }
 
     /// Reports every required field missing from an object that started at `offset`.
-    mutating func requireFields(_ required: [Int], in seen: FieldSet, of fields: FieldTable, what: String, at offset: Int) {
-        for index in required where !seen.contains(index) {
-            let name = fields.names[index]
-            if name == "feedback" {
+    mutating func requireFields<Field: ObjectField>(_ required: [Field], in seen: FieldSet<Field>, what: String, at offset: Int) {
+        for field in required where !seen.contains(field) {
+            if field.key == "feedback" {
                 report(.missingFeedback, "\(what) has no \"feedback\": every choice needs coaching for the learner", at: offset)
             } else {
-                report(.missingField, "\(what) is missing the required field \"\(name)\"", at: offset)
+                report(.missingField, "\(what) is missing the required field \"\(field.key)\"", at: offset)
             }
         }
     }
+}
+
+/// The known fields of one kind of JSON object, as an enum: each case is a field, its
+/// raw value the field's index, its ``key`` the name in the file (the case name unless
+/// the enum says otherwise).
+protocol ObjectField: CaseIterable, RawRepresentable, Sendable where RawValue == Int {
+    /// The names matched against keys, built once per kind of object.
+    static var table: FieldTable { get }
+    var key: String { get }
+}
+
+extension ObjectField {
+    var key: String { String(describing: self) }
+
+    /// The table for this enum's fields, in case order.
+    static func makeTable() -> FieldTable { FieldTable(allCases.map(\.key)) }
 }
 
 /// The known field names of one kind of object, matched against key bytes without allocating.
@@ -291,11 +306,11 @@ struct FieldTable: Sendable {
     }
 }
 
-/// A small set of field indexes (an object kind has fewer than 64 known fields).
-struct FieldSet: Sendable {
+/// A small set of fields of one kind of object (fewer than 64 known fields each).
+struct FieldSet<Field: ObjectField>: Sendable {
     private var bits: UInt64 = 0
-    func contains(_ index: Int) -> Bool { bits & (1 << UInt64(index)) != 0 }
-    mutating func insert(_ index: Int) { bits |= 1 << UInt64(index) }
+    func contains(_ field: Field) -> Bool { bits & (1 << UInt64(field.rawValue)) != 0 }
+    mutating func insert(_ field: Field) { bits |= 1 << UInt64(field.rawValue) }
 }
 
 /// Levenshtein distance, for "did you mean" notes.

@@ -14,6 +14,10 @@ public struct Scenario: Sendable {
     public var domain: String = ""
     public var summary: String = ""
     public var briefing: String?
+    /// Where and when the story happens (extension).
+    public var setting: Setting?
+    /// One paragraph for the facilitator: the aim, the decision that splits rooms, timing (extension).
+    public var facilitatorNote: String?
     public var estimatedMinutes: Int?
     public var profileThreshold: Int?
     /// Every scoring axis: `manager`, `leader`, then any extra axes the file declares.
@@ -30,6 +34,8 @@ public struct Scenario: Sendable {
     public var startIndex: Int?
     /// Scene index by id (first occurrence when an id is duplicated).
     public var sceneIndexByID = SceneIndex()
+    /// Whether any scene routes by profile (`outcomes`).
+    public var hasRouters = false
 
     // Source positions kept for diagnostics found after loading.
     var startOffset: Int = 0
@@ -48,6 +54,23 @@ public struct Scenario: Sendable {
     public func scene(id: String) -> Scene? {
         sceneIndexByID[id].map { scenes[$0] }
     }
+}
+
+/// Where and when a scenario is set, stated so numbers and customs read as intended.
+public struct Setting: Sendable, Hashable {
+    public var country: String
+    /// The currency the story's amounts are in, e.g. `GBP`.
+    public var currency: String
+    public var season: String
+
+    public init(country: String, currency: String, season: String) {
+        self.country = country
+        self.currency = currency
+        self.season = season
+    }
+
+    /// One line for a briefing: `United Kingdom · GBP · late November`.
+    public var line: String { [country, currency, season].joined(separator: " · ") }
 }
 
 /// A declared integer counter and its starting value.

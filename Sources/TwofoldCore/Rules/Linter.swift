@@ -17,14 +17,16 @@ public struct LintResult: Sendable {
 
 /// Runs the graph analysis and every rule over a decoded document.
 public enum Linter {
-    /// Lints a decoded document. Pass `analysis` when the caller has already computed it.
-    public static func lint(_ document: ScenarioDocument, analysis given: ScenarioAnalysis? = nil) -> LintResult {
+    /// Lints a decoded document. Pass `analysis` when the caller has already computed it;
+    /// `strict` adds the findings only a strict check reports (severities are promoted by
+    /// the front end, not here).
+    public static func lint(_ document: ScenarioDocument, analysis given: ScenarioAnalysis? = nil, strict: Bool = false) -> LintResult {
         var pending = document.pending
         var analysis: ScenarioAnalysis?
         if let scenario = document.scenario {
             let computed = given ?? ScenarioAnalysis(scenario)
             analysis = computed
-            let context = RuleContext(scenario: scenario, analysis: computed)
+            let context = RuleContext(scenario: scenario, analysis: computed, strict: strict)
             for rule in RuleRegistry.all { rule.check(context, &pending) }
         }
         let diagnostics = locate(pending, in: document)

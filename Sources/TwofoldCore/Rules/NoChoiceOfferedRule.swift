@@ -26,6 +26,14 @@ struct NoChoiceOfferedRule: Rule {
             let visit = queue[head]
             head += 1
             let scene = scenario.scenes[visit.scene]
+            if scene.isRouter {
+                // Flags and counters pass through a router unchanged, whichever way it goes.
+                for outcome in scene.outcomes where outcome.target >= 0 {
+                    let next = Visit(scene: outcome.target, variables: visit.variables)
+                    if seen.insert(next).inserted { queue.append(next) }
+                }
+                continue
+            }
             guard !scene.choices.isEmpty else { continue }
             var offered = 0
             for choice in scene.choices where visit.variables.offers(choice) {

@@ -11,6 +11,8 @@ protocol Rule: Sendable {
 struct RuleContext: Sendable {
     let scenario: Scenario
     let analysis: ScenarioAnalysis
+    /// `--strict`: rules may add findings that only a strict check asks for.
+    var strict = false
 
     func scenePath(_ scene: Int) -> String { "scenes[\(scene)]" }
     func choicePath(_ scene: Int, _ choice: Int) -> String { "scenes[\(scene)].choices[\(choice)]" }

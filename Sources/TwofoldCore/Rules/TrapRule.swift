@@ -7,7 +7,9 @@ struct TrapRule: Rule {
         for s in scenes.indices where !context.analysis.canReachEnding[s] {
             let scene = scenes[s]
             // Malformed scenes and broken links are reported by their own rules.
-            guard !scene.choices.isEmpty, scene.ending == nil, scene.choices.allSatisfy({ $0.target >= 0 }) else { continue }
+            let wellFormed = scene.isRouter ? scene.outcomes.allSatisfy({ $0.target >= 0 })
+                : !scene.choices.isEmpty && scene.ending == nil && scene.choices.allSatisfy({ $0.target >= 0 })
+            guard wellFormed else { continue }
             let name = scene.id.isEmpty ? "this scene" : "scene \"\(scene.id)\""
             report.add(.trap, "no ending can be reached from \(name): every choice leads back into scenes with no way out",
                        at: Int(scene.offset), path: context.scenePath(s),

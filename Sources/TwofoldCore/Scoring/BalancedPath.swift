@@ -27,11 +27,11 @@ public struct BalancedPath: Sendable, Hashable {
     public var steps: [Step]
     /// The ending scene the path reaches.
     public var ending: String
-    /// The path's scores on every axis, by axis name, against the scenario's bounds.
-    public var scores: [String: AxisScore]
+    /// The path's scores on every axis, against the scenario's bounds.
+    public var scores: AxisValues<AxisScore>
 
-    public var manager: AxisScore { scores["manager"]! }
-    public var leader: AxisScore { scores["leader"]! }
+    public var manager: AxisScore { scores.manager }
+    public var leader: AxisScore { scores.leader }
 
     /// Finds the balanced path of a playable scenario. Nil when no ending can be reached,
     /// when a loop scores (a `scoring-cycle` error), or when flags and counters make more
@@ -52,8 +52,14 @@ public struct BalancedPath: Sendable, Hashable {
         guard let bestRank = front.map(rank).max(by: <) else { return nil }
         var best: [PlaySpace.Edge]?
         var budget = 10 * stateLimit
+        // The profile a router sees: the totals so far against the scenario's bounds.
+        let profile = { (soFar: Total) -> ProfileKey in
+            Profile(managerPercent: AxisScore.percent(raw: soFar.manager, min: bounds[managerAxis].min, max: bounds[managerAxis].max),
+                    leaderPercent: AxisScore.percent(raw: soFar.leader, min: bounds[leaderAxis].min, max: bounds[leaderAxis].max),
+                    threshold: scenario.threshold).key
+        }
         for total in front where rank(total) == bestRank {
-            guard let path = space.firstPath(to: total, fronts: fronts, budget: &budget) else { return nil }
+            guard let path = space.firstPath(to: total, fronts: fronts, route: profile, budget: &budget) else { return nil }
             if best == nil || path.lexicographicallyPrecedes(best!, by: { $0.choice < $1.choice }) { best = path }
         }
         var steps: [Step] = []
@@ -61,15 +67,14 @@ public struct BalancedPath: Sendable, Hashable {
         for edge in best! {
             let sceneIndex = space.states[state].scene
             let scene = scenario.scenes[sceneIndex]
-            steps.append(Step(scene: scene.id, choice: scene.choices[Int(edge.choice)].id,
-                              sceneIndex: sceneIndex, choiceIndex: Int(edge.choice)))
+            if edge.choice >= 0 {
+                steps.append(Step(scene: scene.id, choice: scene.choices[Int(edge.choice)].id,
+                                  sceneIndex: sceneIndex, choiceIndex: Int(edge.choice)))
+            }
             state = Int(edge.target)
         }
-        var scores: [String: AxisScore] = [:]
-        for (index, axis) in scenario.axes.enumerated() {
-            let raw = steps.reduce(0) { $0 + scenario.scenes[$1.sceneIndex].choices[$1.choiceIndex].scores[axis] }
-            scores[axis.name] = AxisScore(raw: raw, min: bounds[index].min, max: bounds[index].max)
-        }
+        let totals = steps.reduce(Scores()) { $0 + scenario.scenes[$1.sceneIndex].choices[$1.choiceIndex].scores }
+        let scores = ScoreCard(totals: totals, bounds: bounds, scenario: scenario).axes
         return BalancedPath(steps: steps, ending: scenario.scenes[space.states[state].scene].id, scores: scores)
     }
 
@@ -97,6 +102,9 @@ private struct PlaySpace {
 
     let scenario: Scenario
     var states: [State] = []
+
+    /// The `choice` of a router's edge: negative, from its outcome's position.
+    static func routerChoice(_ position: Int) -> Int32 { Int32(-1 - position) }
     var edges: [[Edge]] = []
     /// Component of each state; components are numbered sinks first (Tarjan's order).
     var component: [Int32] = []
@@ -113,22 +121,33 @@ private struct PlaySpace {
             let state = states[head]
             head += 1
             var out: [Edge] = []
-            for (number, choice) in scenario.scenes[state.scene].choices.enumerated()
-            where choice.target >= 0 && state.variables.offers(choice) {
-                var variables = state.variables
-                variables.apply(choice.effects)
-                let next = State(scene: choice.target, variables: variables)
+            func add(_ next: State, choice: Int32, manager: Int, leader: Int) -> Bool {
                 let target: Int32
                 if let known = index[next] {
                     target = known
                 } else {
-                    guard states.count < limit else { return nil }
+                    guard states.count < limit else { return false }
                     target = Int32(states.count)
                     index[next] = target
                     states.append(next)
                 }
-                out.append(Edge(choice: Int32(number), target: target,
-                                manager: Int32(choice.scores.manager), leader: Int32(choice.scores.leader)))
+                out.append(Edge(choice: choice, target: target, manager: Int32(manager), leader: Int32(leader)))
+                return true
+            }
+            let scene = scenario.scenes[state.scene]
+            for (number, choice) in scene.choices.enumerated()
+            where choice.target >= 0 && state.variables.offers(choice) {
+                var variables = state.variables
+                variables.apply(choice.effects)
+                guard add(State(scene: choice.target, variables: variables), choice: Int32(number),
+                          manager: choice.scores.manager, leader: choice.scores.leader) else { return nil }
+            }
+            if scene.isRouter {
+                // Every outcome, whatever the profile: the totals decide which is taken (see `firstPath`).
+                for (position, outcome) in scene.outcomes.enumerated() where outcome.target >= 0 {
+                    guard add(State(scene: outcome.target, variables: state.variables),
+                              choice: PlaySpace.routerChoice(position), manager: 0, leader: 0) else { return nil }
+                }
             }
             edges.append(out)
         }
@@ -225,11 +244,25 @@ private struct PlaySpace {
 
     /// The first path in file order from the start state that reaches an ending with
     /// exactly `total`, never revisiting a play state. `total` must be on the start's front.
-    func firstPath(to total: BalancedPath.Total, fronts: [[BalancedPath.Total]], budget: inout Int) -> [Edge]? {
+    /// A router takes the outcome `route` gives for the totals so far, when the remaining
+    /// total is still reachable that way.
+    func firstPath(to total: BalancedPath.Total, fronts: [[BalancedPath.Total]],
+                   route: (BalancedPath.Total) -> ProfileKey, budget: inout Int) -> [Edge]? {
         var path: [Edge] = []
         var state = 0
         var remaining = total
         while !scenario.scenes[states[state].scene].isEnding {
+            let scene = scenario.scenes[states[state].scene]
+            if scene.isRouter {
+                let soFar = BalancedPath.Total(manager: total.manager - remaining.manager, leader: total.leader - remaining.leader)
+                let wanted = route(soFar)
+                let edges = self.edges[state].filter { PlaySpace.contains(fronts[Int(component[Int($0.target)])], remaining) }
+                let routed = edges.first { $0.choice < 0 && scene.outcomes[Int(-1 - $0.choice)].profile == wanted }
+                guard let edge = routed ?? edges.first else { return nil }
+                path.append(edge)
+                state = Int(edge.target)
+                continue
+            }
             // Depth-first in file order inside the state's loop group, until an edge leaves
             // the group towards a state from which the remaining total is still reachable.
             let c = component[state]

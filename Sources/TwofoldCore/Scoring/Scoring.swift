@@ -6,6 +6,9 @@ public struct AxisScore: Codable, Sendable, Hashable {
     public var max: Int
     public var percent: Int
 
+    /// The JSON field names, shared with readers that parse reports by hand.
+    public enum CodingKeys: String, CodingKey { case raw, min, max, percent }
+
     public init(raw: Int, min: Int, max: Int) {
         self.raw = raw
         self.min = min
@@ -16,8 +19,11 @@ public struct AxisScore: Codable, Sendable, Hashable {
     /// round(100 × (raw − min) / (max − min)); 100 when max = min. Halves round up.
     public static func percent(raw: Int, min: Int, max: Int) -> Int {
         guard max != min else { return 100 }
-        let value = (100.0 * Double(raw - min) / Double(max - min)).rounded(.toNearestOrAwayFromZero)
-        return Int(value)
+        // In floating point throughout, so no total can overflow; the result is clamped to
+        // what an Int holds (it is 0...100 whenever min ≤ raw ≤ max).
+        let value = (100.0 * (Double(raw) - Double(min)) / (Double(max) - Double(min))).rounded(.toNearestOrAwayFromZero)
+        guard value.isFinite else { return 0 }
+        return Int(Swift.max(-1e15, Swift.min(1e15, value)))
     }
 }
 
@@ -56,26 +62,36 @@ public struct Profile: Codable, Sendable, Hashable {
     }
 }
 
+extension AxisScore: AxisCodable {
+    /// A report's scores must carry every axis: none is assumed.
+    public static var missingAxisValue: AxisScore? { nil }
+}
+
 /// A learner's scores on every axis of a scenario, and the resulting profile.
 public struct ScoreCard: Codable, Sendable, Hashable {
-    /// By axis name.
-    public var axes: [String: AxisScore]
+    public var axes: AxisValues<AxisScore>
     public var profile: Profile
 
-    public var manager: AxisScore { axes["manager"]! }
-    public var leader: AxisScore { axes["leader"]! }
+    public var manager: AxisScore { axes.manager }
+    public var leader: AxisScore { axes.leader }
 
-    /// Scores the decisions that stand against the scenario's bounds. The one
-    /// implementation used by play, facilitation and cohort alike.
+    /// Scores raw totals against the scenario's bounds (in `scenario.axes` order). The
+    /// one implementation used by play, routing, facilitation and cohort alike.
+    public init(totals: Scores, bounds: [ScenarioAnalysis.Bounds], scenario: Scenario) {
+        func score(_ axis: Int) -> AxisScore {
+            let bound = axis < bounds.count ? bounds[axis] : ScenarioAnalysis.Bounds(min: 0, max: 0)
+            return AxisScore(raw: totals[scenario.axes[axis]], min: bound.min, max: bound.max)
+        }
+        var axes = AxisValues<AxisScore>(manager: score(0), leader: score(1))
+        for index in scenario.axes.indices.dropFirst(2) { axes.extra[scenario.axes[index].name] = score(index) }
+        self.axes = axes
+        profile = Profile(managerPercent: axes.manager.percent, leaderPercent: axes.leader.percent,
+                          threshold: scenario.threshold)
+    }
+
+    /// Scores the decisions that stand against the scenario's bounds.
     public init(decisions: [Decision], scenario: Scenario, analysis: ScenarioAnalysis) {
         let bounds = analysis.bounds ?? scenario.axes.map { _ in ScenarioAnalysis.Bounds(min: 0, max: 0) }
-        var axes: [String: AxisScore] = [:]
-        for (index, axis) in scenario.axes.enumerated() {
-            let raw = decisions.reduce(0) { $0 + ($1.scores[axis.name] ?? 0) }
-            axes[axis.name] = AxisScore(raw: raw, min: bounds[index].min, max: bounds[index].max)
-        }
-        self.axes = axes
-        profile = Profile(managerPercent: axes["manager"]!.percent, leaderPercent: axes["leader"]!.percent,
-                          threshold: scenario.threshold)
+        self.init(totals: decisions.reduce(Scores()) { $0 + $1.scores }, bounds: bounds, scenario: scenario)
     }
 }

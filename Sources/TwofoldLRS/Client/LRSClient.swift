@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TwofoldCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -205,12 +206,10 @@ public struct LRSClient: Sendable {
         }
     }
 
-    /// Text from elsewhere made safe for one line: controls dropped, at most 200 characters.
+    /// Text from elsewhere made safe for one line (``TextSafety/message(_:)``), at most 200 characters.
     static func clip(_ text: String) -> String {
-        let clean = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0
-        }))
-        return clean.count > 200 ? String(clean.prefix(200)) + "…" : clean
+        let safe = TextSafety.message(text)
+        return safe.count > 200 ? String(safe.prefix(200)) + "…" : safe
     }
 
     /// The one HTTP client of the process: no redirects, 10 s to connect, 60 s without data

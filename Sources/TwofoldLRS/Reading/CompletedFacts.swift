@@ -24,6 +24,8 @@ struct CompletedFacts {
     var profile: ProfileKey
     var endingScene: String
     var endingTitle: String
+    var integrity: LearnerReport.Integrity
+    var balanced: AxisValues<Int>?
 
     init?(_ facts: StatementFacts, scenarioId: String, registration: String) {
         let ext = facts.extensions
@@ -52,6 +54,10 @@ struct CompletedFacts {
         self.profile = profile
         endingScene = ending
         self.endingTitle = endingTitle
+        let record = ext[.integrity]?.object ?? [:]
+        integrity = LearnerReport.Integrity(mode: record["mode"]?.string.flatMap(AttemptMode.init(rawValue:)) ?? .practice,
+                                            takeBacks: record["takeBacks"]?.int ?? 0, restarts: record["restarts"]?.int ?? 0)
+        balanced = ext[.balancedPercent]?.object.flatMap(Self.percents)
     }
 
     /// The debrief row, with the learner's choices.
@@ -60,7 +66,15 @@ struct CompletedFacts {
                   scenarioTitle: scenarioTitle, profileThreshold: profileThreshold,
                   session: groupSessionId == nil ? .solo : .group, groupSessionId: groupSessionId,
                   startedAt: startedAt, finishedAt: finishedAt, manager: manager, leader: leader, profile: profile,
-                  endingScene: endingScene, endingTitle: endingTitle, decisionCount: choices.count, choices: choices)
+                  endingScene: endingScene, endingTitle: endingTitle, decisionCount: choices.count, choices: choices,
+                  integrity: integrity, balanced: balanced)
+    }
+
+    /// Percents by axis name, with both manager and leader.
+    private static func percents(_ object: [String: StatementFacts.Extension]) -> AxisValues<Int>? {
+        guard let manager = object["manager"]?.int, let leader = object["leader"]?.int else { return nil }
+        let extra = object.compactMapValues(\.int).filter { $0.key != "manager" && $0.key != "leader" }
+        return AxisValues(manager: manager, leader: leader, extra: extra)
     }
 
     private static func axis(_ ext: [XAPIVocabulary.Extension: StatementFacts.Extension], raw: XAPIVocabulary.Extension,

@@ -21,12 +21,15 @@ struct StatementFacts {
     /// Twofold's extensions found in `result` and `context`, by name.
     var extensions: [XAPIVocabulary.Extension: Extension] = [:]
 
+    /// An extension's value: a number, a string, or an object of those (one level deep).
     enum Extension: Equatable {
         case int(Int)
         case string(String)
+        case object([String: Extension])
 
         var int: Int? { if case .int(let value) = self { return value } else { return nil } }
         var string: String? { if case .string(let value) = self { return value } else { return nil } }
+        var object: [String: Extension]? { if case .object(let value) = self { return value } else { return nil } }
     }
 
     /// Reads a statement. Twofold's extension IRIs are looked up in `extensionNames`.
@@ -90,11 +93,24 @@ struct StatementFacts {
                                          _ names: [String: XAPIVocabulary.Extension]) throws(JSONReader.Failure) {
         try reader.object { reader, key throws(JSONReader.Failure) in
             guard let name = names[key.string] else { return try reader.skipValue() }
-            switch try reader.kind() {
-            case .number: extensions[name] = .int(try reader.int())
-            case .string: extensions[name] = .string(try reader.string())
-            default: try reader.skipValue()
+            if let value = try Self.extensionValue(&reader, nested: true) { extensions[name] = value }
+        }
+    }
+
+    /// A number, string or (when `nested`) object of those at the cursor; anything else is skipped.
+    private static func extensionValue(_ reader: inout JSONReader, nested: Bool) throws(JSONReader.Failure) -> Extension? {
+        switch try reader.kind() {
+        case .number: return .int(try reader.int())
+        case .string: return .string(try reader.string())
+        case .object where nested:
+            var members: [String: Extension] = [:]
+            try reader.object { reader, key throws(JSONReader.Failure) in
+                if let value = try extensionValue(&reader, nested: false) { members[key.string] = value }
             }
+            return .object(members)
+        default:
+            try reader.skipValue()
+            return nil
         }
     }
 }

@@ -6,11 +6,11 @@ public enum ReportBuilder {
     /// Builds the report of a session that has reached an ending.
     ///
     /// Scores and profile come from ``ScoreCard`` (the one scoring implementation). The
-    /// alternatives at each decision are found by replaying the decisions on a fresh
-    /// ``Engine``, so they are exactly the choices offered with the flags and counters of
-    /// that moment. In a group session pass the participant's `votes` (one per decision,
-    /// nil choice for an abstention): the decisions stay the group's path and the scores
-    /// are those of the participant's own votes, an abstention counting zero.
+    /// alternatives at each decision come from the engine's replay, so they are exactly
+    /// the choices offered with the flags and counters of that moment. In a group session
+    /// pass the participant's `votes` (one per decision, nil choice for an abstention):
+    /// the decisions stay the group's path and the scores are those of the participant's
+    /// own votes (``Facilitation/scores(of:at:axes:)``), an abstention counting zero.
     public static func build(engine: Engine, analysis: ScenarioAnalysis, attemptId: String, learner: String,
                              email: String? = nil, cohort: String? = nil, finishedAt: Date,
                              sessionKind: LearnerReport.Session.Kind = .solo, groupSessionId: String? = nil,
@@ -21,50 +21,34 @@ public enum ReportBuilder {
         if let votes, votes.count != decisions.count {
             throw .votesDoNotMatch(decisions: decisions.count, votes: votes.count)
         }
+        let steps: [Engine.ReplayedStep]
+        do { steps = try engine.replayedSteps() } catch { throw .inconsistentSession("\(error)") }
 
         var entries: [LearnerReport.DecisionEntry] = []
         var counted: [Decision] = []
-        var replay = Engine(scenario: scenario, fingerprint: engine.state.fingerprint, at: engine.state.startedAt)
-        for (index, decision) in decisions.enumerated() {
-            let scene = replay.currentScene
-            let offered = replay.offeredChoices()
-            guard let number = offered.firstIndex(where: { $0.id == decision.choice }) else {
-                throw .inconsistentSession("\(decision.choice) at \(scene.id) is not on offer when replayed")
-            }
-            let taken = offered[number]
+        for (index, step) in steps.enumerated() {
             let vote = votes?[index]
-            var learnerDecision = decision
+            var learnerDecision = step.decision
             if let vote {
-                if let id = vote.choice {
-                    guard let voted = offered.first(where: { $0.id == id }) else {
-                        throw .voteNotOffered(scene: scene.id, choice: id)
-                    }
-                    learnerDecision.scores = deltas(voted.scores, axes: scenario.axes)
-                } else {
-                    learnerDecision.scores = [:]
+                guard let scores = Facilitation.scores(of: vote.choice, at: step.scene, axes: scenario.axes) else {
+                    throw .voteNotOffered(scene: step.scene.id, choice: vote.choice ?? "")
                 }
+                learnerDecision.scores = scores
             }
             counted.append(learnerDecision)
-            entries.append(LearnerReport.DecisionEntry(
-                scene: scene.id, choice: taken.id, scores: deltas(taken.scores, axes: scenario.axes),
-                choiceText: taken.text, sceneText: scene.text, feedback: taken.feedback,
-                seconds: (decision.seconds * 10).rounded() / 10, answeredAt: wholeSeconds(decision.at),
-                alternatives: offered.filter { $0.id != taken.id }.map {
-                    LearnerReport.Alternative(choice: $0.id, text: $0.text, scores: deltas($0.scores, axes: scenario.axes))
-                },
-                vote: vote))
-            do { try replay.choose(number + 1, at: decision.at) } catch { throw .inconsistentSession("\(error)") }
+            entries.append(entry(step, axes: scenario.axes, vote: vote))
         }
 
         let card = ScoreCard(decisions: counted, scenario: scenario, analysis: analysis)
         let endingScene = engine.currentScene
+        let state = engine.state
         return LearnerReport(
             attemptId: attemptId,
             learner: LearnerReport.Learner(name: learner, email: email.flatMap { $0.isEmpty ? nil : $0 }),
             cohort: cohort.flatMap { $0.isEmpty ? nil : $0 },
             scenario: LearnerReport.ScenarioInfo(id: scenario.id, title: scenario.title, domain: scenario.domain,
                                                  profileThreshold: scenario.threshold),
-            startedAt: wholeSeconds(engine.state.startedAt),
+            startedAt: wholeSeconds(state.startedAt),
             finishedAt: wholeSeconds(finishedAt),
             decisions: entries,
             scores: card.axes,
@@ -73,7 +57,22 @@ public enum ReportBuilder {
                                              kind: endingScene.ending?.kind, text: endingScene.text),
             reflection: scenario.reflection,
             balancedPath: balancedPath(scenario: scenario, analysis: analysis),
-            session: LearnerReport.Session(kind: sessionKind, groupSessionId: groupSessionId))
+            session: LearnerReport.Session(kind: sessionKind, groupSessionId: groupSessionId),
+            integrity: LearnerReport.Integrity(mode: sessionKind == .group ? .group : state.mode,
+                                               takeBacks: state.takeBacks, restarts: state.restarts))
+    }
+
+    /// One decision of the path in report form: what was offered, what was taken, what it taught.
+    public static func entry(_ step: Engine.ReplayedStep, axes: [Axis], vote: LearnerReport.Vote? = nil) -> LearnerReport.DecisionEntry {
+        let taken = step.choice
+        return LearnerReport.DecisionEntry(
+            scene: step.scene.id, choice: taken.id, scores: taken.scores.on(axes),
+            choiceText: taken.text, sceneText: step.scene.text, feedback: taken.feedback,
+            seconds: (step.decision.seconds * 10).rounded() / 10, answeredAt: wholeSeconds(step.decision.at),
+            alternatives: step.offered.filter { $0.id != taken.id }.map {
+                LearnerReport.Alternative(choice: $0.id, text: $0.text, scores: $0.scores.on(axes))
+            },
+            vote: vote, takenBack: step.decision.takenBack, turn: step.decision.turn)
     }
 
     /// The balanced path of the scenario, in report form.
@@ -81,19 +80,13 @@ public enum ReportBuilder {
         guard let path = BalancedPath.find(in: scenario, analysis: analysis) else { return nil }
         let steps = path.steps.map { step -> LearnerReport.BalancedPathInfo.Step in
             let choice = scenario.scenes[step.sceneIndex].choices[step.choiceIndex]
-            return .init(scene: step.scene, choice: step.choice, choiceText: choice.text,
-                         scores: deltas(choice.scores, axes: scenario.axes))
+            return .init(scene: step.scene, choice: step.choice, choiceText: choice.text, scores: choice.scores.on(scenario.axes))
         }
-        let scores = path.scores.mapValues { LearnerReport.BalancedPathInfo.Score(raw: $0.raw, percent: $0.percent) }
+        let scores = path.scores.map { LearnerReport.BalancedPathInfo.Score(raw: $0.raw, percent: $0.percent) }
         let ending = scenario.scene(id: path.ending).map {
             LearnerReport.BalancedPathInfo.BalancedEnding(scene: $0.id, title: $0.ending?.title ?? $0.id)
         }
         return .init(decisions: steps, scores: scores, ending: ending)
-    }
-
-    /// A choice's deltas on every axis of the scenario, by axis name.
-    static func deltas(_ scores: Scores, axes: [Axis]) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: axes.map { ($0.name, scores[$0]) })
     }
 
     /// Reports carry whole seconds, so they read back equal to what was written.

@@ -14,7 +14,7 @@ public enum CohortCSV {
         "learner", "cohort", "scenario", "manager_percent", "leader_percent", "profile", "ending", "finished_at",
         "attempt_id", "session", "group_session_id", "learner_email", "scenario_title", "ending_title",
         "started_at", "manager_raw", "manager_min", "manager_max", "leader_raw", "leader_min", "leader_max",
-        "decisions",
+        "decisions", "mode", "take_backs", "restarts",
     ]
 
     /// The header record.
@@ -43,6 +43,9 @@ public enum CohortCSV {
                       row.decisionCount] {
             number(value, &out)
         }
+        text(row.integrity.mode.rawValue, &out)
+        number(row.integrity.takeBacks, &out)
+        number(row.integrity.restarts, &out)
         out[out.count - 1] = 0x0D  // the last separator becomes CRLF
         out.append(0x0A)
         return String(decoding: out, as: UTF8.self)
@@ -93,9 +96,10 @@ public enum CohortCSV {
         out.append(0x2C)
     }
 
-    /// Nil when the UTF-8 bytes hold something cleaning would change (an ASCII control
-    /// or DEL, a C1 control, a bidirectional mark); otherwise whether a quote or comma
-    /// makes the cell need quoting.
+    /// Nil when the UTF-8 bytes hold something cleaning would change (a character the
+    /// core's ``TextSafety`` policy calls unsafe, or a tab or line break); otherwise
+    /// whether a quote or comma makes the cell need quoting. ASCII is judged byte by
+    /// byte; any other character is decoded and asked of the same policy.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var quotes = false
         var index = 0
@@ -108,17 +112,12 @@ public enum CohortCSV {
                 index += 1
                 continue
             }
-            let next = index + 1 < count ? bytes[index + 1] : 0
-            switch byte {
-            case 0xC2 where next >= 0x80 && next <= 0x9F: return nil  // U+0080–U+009F
-            case 0xD8 where next == 0x9C: return nil  // U+061C
-            case 0xE2:
-                let third = index + 2 < count ? bytes[index + 2] : 0
-                if next == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) { return nil }
-                if next == 0x81 && (0xA6...0xA9).contains(third) { return nil }
-            default: break
-            }
-            index += 1
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            guard index + length <= count else { return nil }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), !TextSafety.isUnsafe(scalar) else { return nil }
+            index += length
         }
         return quotes
     }

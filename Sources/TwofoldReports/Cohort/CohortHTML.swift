@@ -65,14 +65,17 @@ public enum CohortHTML {
     }
 
     private static func statistics(_ s: ScenarioSummary) -> String {
-        let rows = [("manager", "Manager %", s.manager), ("leader", "Leader %", s.leader)].map { axis, label, d in
-            "<tr class=\"\(axis)\"><th scope=\"row\">\(label)</th><td class=\"num\">\(CohortText.number(d.mean))</td>"
-                + "<td class=\"num\">\(CohortText.number(d.median))</td>"
-                + "<td class=\"num\">\(CohortText.number(d.q1))–\(CohortText.number(d.q3))</td><td class=\"num\">\(d.min)–\(d.max)</td></tr>"
-        }
+        let rows = [("manager", "Manager %", s.manager, s.balanced?.manager), ("leader", "Leader %", s.leader, s.balanced?.leader)]
+            .map { axis, label, d, balanced in
+                "<tr class=\"\(axis)\"><th scope=\"row\">\(label)</th><td class=\"num\">\(CohortText.number(d.mean))</td>"
+                    + "<td class=\"num\">\(CohortText.number(d.median))</td>"
+                    + "<td class=\"num\">\(CohortText.number(d.q1))–\(CohortText.number(d.q3))</td><td class=\"num\">\(d.min)–\(d.max)</td>"
+                    + "<td class=\"num\">\(balanced.map { "\($0)" } ?? "–")</td></tr>"
+            }
         return "<table class=\"stats\">\n<thead><tr><th></th><th class=\"num\">Mean</th><th class=\"num\">Median</th>"
-            + "<th class=\"num\">Q1–Q3</th><th class=\"num\">Range</th></tr></thead>\n<tbody>\n"
-            + rows.joined(separator: "\n") + "\n</tbody>\n</table>"
+            + "<th class=\"num\">Q1–Q3</th><th class=\"num\">Range</th><th class=\"num\">Balanced path</th></tr></thead>\n<tbody>\n"
+            + rows.joined(separator: "\n") + "\n</tbody>\n</table>\n"
+            + "<p class=\"note\">\(HTMLText.escape(CohortText.balancedNote(s) + " " + CohortText.integrityNote(s)))</p>"
     }
 
     private static func profiles(_ s: ScenarioSummary) -> String {

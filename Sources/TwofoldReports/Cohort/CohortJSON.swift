@@ -24,6 +24,7 @@ public enum CohortJSON {
         public var profile: ProfileKey
         public var ending: LearnerReport.EndingInfo
         public var decisions: Int
+        public var integrity: LearnerReport.Integrity
 
         public init(_ row: CohortRow) {
             attemptId = row.attemptId
@@ -41,11 +42,12 @@ public enum CohortJSON {
             profile = row.profile
             ending = LearnerReport.EndingInfo(scene: row.endingScene, title: row.endingTitle)
             decisions = row.decisionCount
+            integrity = row.integrity
         }
 
         enum CodingKeys: String, CodingKey {
             case attemptId, learner, email, cohort, scenario, scenarioTitle, session, groupSessionId
-            case startedAt, finishedAt, manager, leader, profile, ending, decisions
+            case startedAt, finishedAt, manager, leader, profile, ending, decisions, integrity
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -65,6 +67,7 @@ public enum CohortJSON {
             try c.encode(profile, forKey: .profile)
             try c.encode(EndingRef(scene: ending.scene, title: ending.title), forKey: .ending)
             try c.encode(decisions, forKey: .decisions)
+            try c.encode(integrity, forKey: .integrity)
         }
 
         private struct EndingRef: Encodable {

@@ -32,11 +32,13 @@ public enum CohortMarkdown {
     }
 
     private static func statistics(_ s: ScenarioSummary) -> String {
-        var lines = ["| axis | mean | median | middle half (Q1–Q3) | range |", "|---|--:|--:|--:|--:|"]
-        for (name, d) in [("Manager %", s.manager), ("Leader %", s.leader)] {
+        var lines = ["| axis | mean | median | middle half (Q1–Q3) | range | balanced path |", "|---|--:|--:|--:|--:|--:|"]
+        for (name, d, balanced) in [("Manager %", s.manager, s.balanced?.manager), ("Leader %", s.leader, s.balanced?.leader)] {
             lines.append("| \(name) | \(CohortText.number(d.mean)) | \(CohortText.number(d.median)) | "
-                         + "\(CohortText.number(d.q1))–\(CohortText.number(d.q3)) | \(d.min)–\(d.max) |")
+                         + "\(CohortText.number(d.q1))–\(CohortText.number(d.q3)) | \(d.min)–\(d.max) | \(balanced.map { "\($0)" } ?? "–") |")
         }
+        lines.append("")
+        lines.append(CohortText.balancedNote(s) + " " + CohortText.integrityNote(s))
         lines.append("")
         lines.append("Two separate scores, never one slider: **manager** is keeping today's work on track, **leader** is growing people.")
         return lines.joined(separator: "\n")

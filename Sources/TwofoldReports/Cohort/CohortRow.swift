@@ -28,6 +28,10 @@ public struct CohortRow: Sendable, Equatable {
     public var endingTitle: String
     /// How many decisions stand in the attempt.
     public var decisionCount: Int
+    /// How the attempt was taken (mode, take-backs, restarts).
+    public var integrity: LearnerReport.Integrity
+    /// Where the scenario's balanced path lands on each axis, when the report says.
+    public var balanced: AxisValues<Int>?
     /// The learner's own choice at each decision, in order (their vote in a group session,
     /// nil for an abstention). Empty when the row was read without choices.
     public var choices: [Pick]
@@ -48,7 +52,8 @@ public struct CohortRow: Sendable, Equatable {
                 scenarioTitle: String, profileThreshold: Int = Scenario.defaultProfileThreshold,
                 session: LearnerReport.Session.Kind = .solo, groupSessionId: String? = nil, startedAt: Date,
                 finishedAt: Date, manager: AxisScore, leader: AxisScore, profile: ProfileKey, endingScene: String,
-                endingTitle: String, decisionCount: Int, choices: [Pick]) {
+                endingTitle: String, decisionCount: Int, choices: [Pick],
+                integrity: LearnerReport.Integrity = LearnerReport.Integrity(), balanced: AxisValues<Int>? = nil) {
         self.attemptId = attemptId
         self.learner = learner
         self.email = email
@@ -67,6 +72,8 @@ public struct CohortRow: Sendable, Equatable {
         self.endingTitle = endingTitle
         self.decisionCount = decisionCount
         self.choices = choices
+        self.integrity = integrity
+        self.balanced = balanced
     }
 
     /// The row of a decoded report.
@@ -78,7 +85,8 @@ public struct CohortRow: Sendable, Equatable {
                   finishedAt: report.finishedAt, manager: report.manager, leader: report.leader,
                   profile: report.profile.key, endingScene: report.ending.scene, endingTitle: report.ending.title,
                   decisionCount: report.decisions.count,
-                  choices: report.decisions.map { Pick(scene: $0.scene, choice: $0.learnerChoice) })
+                  choices: report.decisions.map { Pick(scene: $0.scene, choice: $0.learnerChoice) },
+                  integrity: report.integrity, balanced: report.balancedPath.map { $0.scores.map(\.percent) })
     }
 
     /// What makes two rows the same attempt: the attempt id and the learner (a group

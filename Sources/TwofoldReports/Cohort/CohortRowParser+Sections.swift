@@ -7,8 +7,8 @@ extension CohortRowParser {
     mutating func learner() throws {
         var name: String?
         try object("learner") { parser, key in
-            if key == "name" { name = try parser.string("learner.name") }
-            else if key == "email" { parser.row.email = try parser.optionalString("learner.email") }
+            if key == LearnerReport.Learner.CodingKeys.name { name = try parser.string("learner.name") }
+            else if key == LearnerReport.Learner.CodingKeys.email { parser.row.email = try parser.optionalString("learner.email") }
             else { try parser.reader.skipValue() }
         }
         guard let name else { throw FieldProblem.missing("learner.name") }
@@ -18,10 +18,10 @@ extension CohortRowParser {
     mutating func scenario() throws {
         var id: String?, title: String?, domain = false
         try object("scenario") { parser, key in
-            if key == "id" { id = try parser.string("scenario.id") }
-            else if key == "title" { title = try parser.string("scenario.title") }
-            else if key == "domain" { try parser.skipString("scenario.domain"); domain = true }
-            else if key == "profileThreshold" {
+            if key == LearnerReport.ScenarioInfo.CodingKeys.id { id = try parser.string("scenario.id") }
+            else if key == LearnerReport.ScenarioInfo.CodingKeys.title { title = try parser.string("scenario.title") }
+            else if key == LearnerReport.ScenarioInfo.CodingKeys.domain { try parser.skipString("scenario.domain"); domain = true }
+            else if key == LearnerReport.ScenarioInfo.CodingKeys.profileThreshold {
                 if try !parser.reader.null() { parser.row.profileThreshold = try parser.int("scenario.profileThreshold") }
             } else { try parser.reader.skipValue() }
         }
@@ -41,20 +41,20 @@ extension CohortRowParser {
             var scene: String?, choice: String?, hasScene = false, hasChoice = false, hasScores = false
             var vote: String??
             try object("decisions[\(index)]") { parser, key in
-                if key == "scene" {
+                if key == LearnerReport.DecisionEntry.CodingKeys.scene {
                     if parser.includeChoices { scene = try parser.string("decisions[\(index)].scene") }
                     else { try parser.skipString("decisions[\(index)].scene") }
                     hasScene = true
-                } else if key == "choice" {
+                } else if key == LearnerReport.DecisionEntry.CodingKeys.choice {
                     if parser.includeChoices { choice = try parser.string("decisions[\(index)].choice") }
                     else { try parser.skipString("decisions[\(index)].choice") }
                     hasChoice = true
-                } else if key == "scores" {
+                } else if key == LearnerReport.DecisionEntry.CodingKeys.scores {
                     try parser.object("decisions[\(index)].scores") { parser, key in
                         _ = try parser.int("decisions[\(index)].scores.\(key.string)")
                     }
                     hasScores = true
-                } else if key == "vote" {
+                } else if key == LearnerReport.DecisionEntry.CodingKeys.vote {
                     if try !parser.reader.null() { vote = .some(try parser.vote("decisions[\(index)].vote")) }
                 } else {
                     try parser.reader.skipValue()
@@ -74,8 +74,8 @@ extension CohortRowParser {
     mutating func vote(_ path: @autoclosure () -> String) throws -> String? {
         var participant = false, choice: String?
         try object(path()) { parser, key in
-            if key == "participant" { try parser.skipString(path() + ".participant"); participant = true }
-            else if key == "choice" { choice = try parser.optionalString(path() + ".choice") }
+            if key == ParticipantVote.CodingKeys.participant { try parser.skipString(path() + ".participant"); participant = true }
+            else if key == ParticipantVote.CodingKeys.choice { choice = try parser.optionalString(path() + ".choice") }
             else { try parser.reader.skipValue() }
         }
         guard participant else { throw FieldProblem.missing(path() + ".participant") }
@@ -85,8 +85,8 @@ extension CohortRowParser {
     mutating func scores() throws {
         var manager: AxisScore?, leader: AxisScore?
         try object("scores") { parser, key in
-            if key == "manager" { manager = try parser.axis("scores.manager") }
-            else if key == "leader" { leader = try parser.axis("scores.leader") }
+            if key == Axis.manager.name { manager = try parser.axis("scores.manager") }
+            else if key == Axis.leader.name { leader = try parser.axis("scores.leader") }
             else { _ = try parser.axis("scores.\(key.string)") }
         }
         guard let manager else { throw FieldProblem.missing("scores.manager") }
@@ -98,10 +98,10 @@ extension CohortRowParser {
     mutating func axis(_ path: @autoclosure () -> String) throws -> AxisScore {
         var raw: Int?, min: Int?, max: Int?, percent: Int?
         try object(path()) { parser, key in
-            if key == "raw" { raw = try parser.int(path() + ".raw") }
-            else if key == "min" { min = try parser.int(path() + ".min") }
-            else if key == "max" { max = try parser.int(path() + ".max") }
-            else if key == "percent" { percent = try parser.int(path() + ".percent") }
+            if key == AxisScore.CodingKeys.raw { raw = try parser.int(path() + ".raw") }
+            else if key == AxisScore.CodingKeys.min { min = try parser.int(path() + ".min") }
+            else if key == AxisScore.CodingKeys.max { max = try parser.int(path() + ".max") }
+            else if key == AxisScore.CodingKeys.percent { percent = try parser.int(path() + ".percent") }
             else { try parser.reader.skipValue() }
         }
         guard let raw else { throw FieldProblem.missing(path() + ".raw") }
@@ -116,7 +116,7 @@ extension CohortRowParser {
     mutating func profile() throws {
         var found: ProfileKey?
         try object("profile") { parser, key in
-            if key == "key" {
+            if key == LearnerReport.ProfileInfo.CodingKeys.key {
                 let text = try parser.string("profile.key")
                 guard let profile = ProfileKey(rawValue: text) else {
                     throw FieldProblem(path: "profile.key", reason: "\"\(text)\" is not a profile (both, manager, leader or emerging)")
@@ -133,8 +133,8 @@ extension CohortRowParser {
     mutating func ending() throws {
         var scene: String?, title: String?
         try object("ending") { parser, key in
-            if key == "scene" { scene = try parser.string("ending.scene") }
-            else if key == "title" { title = try parser.string("ending.title") }
+            if key == LearnerReport.EndingInfo.CodingKeys.scene { scene = try parser.string("ending.scene") }
+            else if key == LearnerReport.EndingInfo.CodingKeys.title { title = try parser.string("ending.title") }
             else { try parser.reader.skipValue() }
         }
         guard let scene else { throw FieldProblem.missing("ending.scene") }
@@ -147,13 +147,13 @@ extension CohortRowParser {
         if try reader.null() { return }
         var kind: LearnerReport.Session.Kind?
         try object("session") { parser, key in
-            if key == "kind" {
+            if key == LearnerReport.Session.CodingKeys.kind {
                 let text = try parser.string("session.kind")
                 guard let value = LearnerReport.Session.Kind(rawValue: text) else {
                     throw FieldProblem(path: "session.kind", reason: "\"\(text)\" is not a session kind (solo or group)")
                 }
                 kind = value
-            } else if key == "groupSessionId" {
+            } else if key == LearnerReport.Session.CodingKeys.groupSessionId {
                 parser.row.groupSessionId = try parser.optionalString("session.groupSessionId")
             } else {
                 try parser.reader.skipValue()
@@ -161,5 +161,57 @@ extension CohortRowParser {
         }
         guard let kind else { throw FieldProblem.missing("session.kind") }
         row.session = kind
+    }
+
+    mutating func integrity() throws {
+        if try reader.null() { return }
+        var mode: AttemptMode?
+        try object("integrity") { parser, key in
+            typealias Field = LearnerReport.Integrity.CodingKeys
+            if key == Field.mode {
+                let text = try parser.string("integrity.mode")
+                guard let value = AttemptMode(rawValue: text) else {
+                    throw FieldProblem(path: "integrity.mode", reason: "\"\(text)\" is not a mode (practice, assessed or group)")
+                }
+                mode = value
+            } else if key == Field.takeBacks {
+                parser.row.integrity.takeBacks = try parser.count("integrity.takeBacks")
+            } else if key == Field.restarts {
+                parser.row.integrity.restarts = try parser.count("integrity.restarts")
+            } else {
+                try parser.reader.skipValue()
+            }
+        }
+        guard let mode else { throw FieldProblem.missing("integrity.mode") }
+        row.integrity.mode = mode
+    }
+
+    /// A count: an integer of zero or more.
+    mutating func count(_ path: @autoclosure () -> String) throws -> Int {
+        let value = try int(path())
+        guard value >= 0 else { throw FieldProblem(path: path(), reason: "expected a count of zero or more") }
+        return value
+    }
+
+    /// The balanced path's percents; the rest of it is left unread.
+    mutating func balancedPath() throws {
+        if try reader.null() { return }
+        var manager: Int?, leader: Int?
+        try object("balancedPath") { parser, key in
+            guard key == LearnerReport.BalancedPathInfo.CodingKeys.scores else { return try parser.reader.skipValue() }
+            try parser.object("balancedPath.scores") { parser, key in
+                let axis = key.string
+                var percent: Int?
+                try parser.object("balancedPath.scores.\(axis)") { parser, key in
+                    if key == LearnerReport.BalancedPathInfo.Score.CodingKeys.percent {
+                        percent = try parser.int("balancedPath.scores.\(axis).percent")
+                    } else {
+                        try parser.reader.skipValue()
+                    }
+                }
+                if axis == Axis.manager.name { manager = percent } else if axis == Axis.leader.name { leader = percent }
+            }
+        }
+        if let manager, let leader { row.balanced = AxisValues(manager: manager, leader: leader) }
     }
 }

@@ -38,9 +38,9 @@ struct CohortRowParser {
         static let ending = Fields(rawValue: 1 << 8)
         /// In the order `decodeJSON` reports them missing.
         static let required: [(Fields, String)] = [
-            (.learner, "learner"), (.scenario, "scenario"), (.startedAt, "startedAt"), (.finishedAt, "finishedAt"),
-            (.decisions, "decisions"), (.scores, "scores"), (.profile, "profile"), (.ending, "ending"),
-        ]
+            (.learner, .learner), (.scenario, .scenario), (.startedAt, .startedAt), (.finishedAt, .finishedAt),
+            (.decisions, .decisions), (.scores, .scores), (.profile, .profile), (.ending, .ending),
+        ].map { (field: Fields, key: LearnerReport.CodingKeys) in (field, key.stringValue) }
     }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, includeChoices: Bool) {
@@ -137,39 +137,44 @@ struct CohortRowParser {
     // MARK: Top-level members
 
     private mutating func member(_ key: JSONReader.Key) throws {
-        if key == "reportVersion" {
+        typealias Field = LearnerReport.CodingKeys
+        if key == Field.reportVersion {
             version = try int("reportVersion")
             seen.insert(.reportVersion)
-        } else if key == "attemptId" {
+        } else if key == Field.attemptId {
             row.attemptId = try optionalString("attemptId") ?? ""
-        } else if key == "learner" {
+        } else if key == Field.learner {
             try learner()
             seen.insert(.learner)
-        } else if key == "cohort" {
+        } else if key == Field.cohort {
             row.cohort = try optionalString("cohort")
-        } else if key == "scenario" {
+        } else if key == Field.scenario {
             try scenario()
             seen.insert(.scenario)
-        } else if key == "startedAt" {
+        } else if key == Field.startedAt {
             row.startedAt = try date("startedAt")
             seen.insert(.startedAt)
-        } else if key == "finishedAt" {
+        } else if key == Field.finishedAt {
             row.finishedAt = try date("finishedAt")
             seen.insert(.finishedAt)
-        } else if key == "decisions" {
+        } else if key == Field.decisions {
             try decisions()
             seen.insert(.decisions)
-        } else if key == "scores" {
+        } else if key == Field.scores {
             try scores()
             seen.insert(.scores)
-        } else if key == "profile" {
+        } else if key == Field.profile {
             try profile()
             seen.insert(.profile)
-        } else if key == "ending" {
+        } else if key == Field.ending {
             try ending()
             seen.insert(.ending)
-        } else if key == "session" {
+        } else if key == Field.session {
             try session()
+        } else if key == Field.integrity {
+            try integrity()
+        } else if key == Field.balancedPath {
+            try balancedPath()
         } else {
             try reader.skipValue()
         }

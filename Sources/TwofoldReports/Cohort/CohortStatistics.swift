@@ -67,16 +67,3 @@ public struct Distribution: Codable, Sendable, Equatable {
     /// Rounded to one decimal place, halves away from zero.
     static func tenths(_ value: Double) -> Double { (value * 10).rounded(.toNearestOrAwayFromZero) / 10 }
 }
-
-/// How divided a set of counts is: Shannon entropy in bits (0 when everyone agrees,
-/// 1 for an even split of two, log2(3) ≈ 1.585 for an even split of three).
-func entropyBits(_ counts: [Int]) -> Double {
-    let total = counts.reduce(0, +)
-    guard total > 0 else { return 0 }
-    var bits = 0.0
-    for count in counts where count > 0 {
-        let p = Double(count) / Double(total)
-        bits -= p * log2(p)
-    }
-    return (bits * 1000).rounded() / 1000 + 0  // + 0 turns -0.0 into 0.0
-}

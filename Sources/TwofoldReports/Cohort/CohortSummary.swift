@@ -68,6 +68,10 @@ struct ScenarioTally: Sendable {
     /// Chart position (manager × 101 + leader) → attempts there.
     var points: [Int: Int] = [:]
     var learners: [String: LearnerTrack] = [:]
+    var balanced: AxisValues<Int>?
+    var takeBacks = 0
+    var attemptsWithTakeBacks = 0
+    var restarts = 0
 
     init(row: CohortRow, outline: ScenarioOutline?) {
         id = row.scenarioId
@@ -93,6 +97,14 @@ struct ScenarioTally: Sendable {
         let position = clamp(row.manager.percent) * 101 + clamp(row.leader.percent)
         points[position, default: 0] += 1
         learners[row.learner, default: LearnerTrack()].add(row)
+        takeBacks += row.integrity.takeBacks
+        if row.integrity.takeBacks > 0 { attemptsWithTakeBacks += 1 }
+        restarts += row.integrity.restarts
+        // The scenario's balanced path is the same in every report of one version of it;
+        // keep the highest seen, so the order of reports never matters.
+        if let landing = row.balanced, balanced.map({ (landing.manager, landing.leader) > ($0.manager, $0.leader) }) ?? true {
+            balanced = landing
+        }
     }
 
     private func clamp(_ percent: Int) -> Int { Swift.max(0, Swift.min(100, percent)) }

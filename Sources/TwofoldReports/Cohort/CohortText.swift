@@ -66,4 +66,19 @@ enum CohortText {
     }
 
     static let noAttempts = "No attempts to show: no readable learner report matched."
+
+    /// What the balanced path column means: the percents doing both well reaches here.
+    static func balancedNote(_ s: ScenarioSummary) -> String {
+        guard let balanced = s.balanced else { return "" }
+        return "Managing and leading at every step reaches manager \(balanced.manager) % and leader \(balanced.leader) % in this scenario: read the percents against that."
+    }
+
+    /// Take-backs and restarts, so practice that tried every answer is visible.
+    static func integrityNote(_ s: ScenarioSummary) -> String {
+        guard s.takeBacks > 0 || s.restarts > 0 else { return "No choice was taken back and no attempt restarted." }
+        let attempts = s.attemptsWithTakeBacks
+        var text = "\(s.takeBacks) choice\(s.takeBacks == 1 ? "" : "s") taken back in \(attempts) attempt\(attempts == 1 ? "" : "s")"
+        if s.restarts > 0 { text += ", \(s.restarts) restart\(s.restarts == 1 ? "" : "s")" }
+        return text + "."
+    }
 }

@@ -20,6 +20,13 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
     public var points: [Point]
     /// Every learner, by name, with each attempt.
     public var learnerAttempts: [LearnerAttempts]
+    /// Where the scenario's balanced path lands (percent per axis), so a score reads
+    /// against what doing both well reaches in this scenario; nil when no report said.
+    public var balanced: AxisValues<Int>?
+    /// Choices taken back over all attempts, the attempts that took any back, and restarts.
+    public var takeBacks: Int
+    public var attemptsWithTakeBacks: Int
+    public var restarts: Int
 
     public struct ProfileCount: Codable, Sendable, Equatable {
         public var profile: ProfileKey
@@ -99,7 +106,8 @@ extension ScenarioTally {
             endings: endingCounts(), decisions: splits(),
             points: points.map { ScenarioSummary.Point(manager: $0.key / 101, leader: $0.key % 101, count: $0.value) }
                 .sorted { ($0.manager, $0.leader) < ($1.manager, $1.leader) },
-            learnerAttempts: learners.map { name, track in track.summary(learner: name) }.sorted { $0.learner < $1.learner })
+            learnerAttempts: learners.map { name, track in track.summary(learner: name) }.sorted { $0.learner < $1.learner },
+            balanced: balanced, takeBacks: takeBacks, attemptsWithTakeBacks: attemptsWithTakeBacks, restarts: restarts)
     }
 
     private func endingCounts() -> [ScenarioSummary.EndingCount] {
@@ -138,7 +146,7 @@ extension ScenarioTally {
             return ScenarioSummary.DecisionSplit(
                 scene: scene, lead: outlineDecision?.lead ?? "",
                 responses: counts.values.reduce(0, +) - abstentions, abstentions: abstentions,
-                entropy: entropyBits(choices.map(\.count)), choices: choices)
+                entropy: VoteSplit.entropy(choices.map(\.count)), choices: choices)
         }
         let position = Dictionary(scenes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         return splits.sorted { a, b in

@@ -32,7 +32,7 @@ public enum GroupHTMLReport {
         body.append("""
         <section class="profile profile-\(path.profile.key.rawValue)">
         <h2>The group&#39;s path, scored: \(e(path.profile.label))</h2>
-        <p>Taken as one learner, the group&#39;s choices score <strong>manager \(path.scores["manager"]?.percent ?? 0)%</strong> and <strong>leader \(path.scores["leader"]?.percent ?? 0)%</strong>.</p>
+        <p>Taken as one learner, the group&#39;s choices score <strong>manager \(path.scores.manager.percent)%</strong> and <strong>leader \(path.scores.leader.percent)%</strong>.</p>
         <p class="thesis">\(e(ReportText.thesis))</p>
         </section>
         """)
@@ -137,7 +137,7 @@ public enum GroupHTMLReport {
             return "<tr\(chosen ? " class=\"group-choice\"" : "")><td class=\"num\">\(option.number)</td><td>\(e(option.text))\(chosen ? " <strong>(group)</strong>" : "")"
                 + (option.voters.isEmpty ? "" : "<br><span class=\"muted\">\(option.voters.map(e).joined(separator: ", "))</span>") + "</td>"
                 + "<td class=\"votes-cell\"><svg class=\"votes\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"track\" x=\"0\" y=\"0\" width=\"100\" height=\"10\"/><rect class=\"fill\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"10\"/></svg>\(option.votes)</td>"
-                + "<td class=\"pct\">\(ReportText.signed(option.scores["manager"] ?? 0))</td><td class=\"pct\">\(ReportText.signed(option.scores["leader"] ?? 0))</td></tr>"
+                + "<td class=\"pct\">\(ReportText.signed(option.scores.manager))</td><td class=\"pct\">\(ReportText.signed(option.scores.leader))</td></tr>"
         }
         var parts = ["<div class=\"decision\">", "<h3>\(index + 1). \(e(decision.scene))</h3>", HTMLText.paragraphs(decision.sceneText),
                      "<table>\n<thead><tr><th class=\"num\">#</th><th>Choice</th><th>Votes</th><th>Manager Δ</th><th>Leader Δ</th></tr></thead>\n<tbody>\n"

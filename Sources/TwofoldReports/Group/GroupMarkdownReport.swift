@@ -14,8 +14,8 @@ public enum GroupMarkdownReport {
         out.append("## The group's path\n\n" + report.decisions.enumerated().map { decision($0.offset, $0.element, report) }.joined(separator: "\n\n"))
         let path = report.path
         out.append("## The group's path, scored\n\n"
-                   + "Taken as one learner, the group's choices score **manager \(path.scores["manager"]?.percent ?? 0)%** and "
-                   + "**leader \(path.scores["leader"]?.percent ?? 0)%**: \(MarkdownText.inline(path.profile.label)).\n\n*"
+                   + "Taken as one learner, the group's choices score **manager \(path.scores.manager.percent)%** and "
+                   + "**leader \(path.scores.leader.percent)%**: \(MarkdownText.inline(path.profile.label)).\n\n*"
                    + ReportText.thesis + "*")
         if !report.reflection.isEmpty {
             out.append("## Reflection\n\n" + report.reflection.map { "- " + MarkdownText.inline($0) }.joined(separator: "\n"))
@@ -71,7 +71,7 @@ public enum GroupMarkdownReport {
             let mark = option.choice == decision.choice ? " **(group)**" : ""
             let voters = option.voters.isEmpty ? "" : " " + option.voters.map(MarkdownText.inline).joined(separator: ", ")
             table.append("| \(option.number) | \(MarkdownText.inline(option.text))\(mark) | `\(MarkdownReport.bar(option.votes * 100 / total))` \(option.votes)\(voters) | "
-                         + "\(ReportText.signed(option.scores["manager"] ?? 0)) | \(ReportText.signed(option.scores["leader"] ?? 0)) |")
+                         + "\(ReportText.signed(option.scores.manager)) | \(ReportText.signed(option.scores.leader)) |")
         }
         parts.append(table.joined(separator: "\n"))
         var notes: [String] = []

@@ -36,16 +36,16 @@ public struct GroupReport: Codable, Sendable, Equatable {
         public var name: String
         /// The `attemptId` of the participant's learner report.
         public var attemptId: String
-        /// By axis name, scored on the participant's own votes.
-        public var scores: [String: AxisScore]
+        /// Scored on the participant's own votes.
+        public var scores: AxisValues<AxisScore>
         public var profile: LearnerReport.ProfileInfo
         /// Decisions where the participant abstained (they score nothing there).
         public var abstentions: Int
         /// Decisions where the group went the way the participant voted.
         public var withGroup: Int
 
-        public var manager: AxisScore { scores["manager"] ?? AxisScore(raw: 0, min: 0, max: 0) }
-        public var leader: AxisScore { scores["leader"] ?? AxisScore(raw: 0, min: 0, max: 0) }
+        public var manager: AxisScore { scores.manager }
+        public var leader: AxisScore { scores.leader }
     }
 
     /// One decision of the group's path and how the room voted on it.
@@ -73,8 +73,8 @@ public struct GroupReport: Codable, Sendable, Equatable {
         public var number: Int
         public var choice: String
         public var text: String
-        /// The choice's deltas, by axis name.
-        public var scores: [String: Int]
+        /// The choice's deltas.
+        public var scores: Scores
         public var votes: Int
         public var voters: [String]
     }
@@ -89,12 +89,10 @@ public struct GroupReport: Codable, Sendable, Equatable {
 
     /// The group's path, scored.
     public struct PathScore: Codable, Sendable, Equatable {
-        public var scores: [String: AxisScore]
+        public var scores: AxisValues<AxisScore>
         public var profile: LearnerReport.ProfileInfo
     }
 
     /// Axis names in display order: manager, leader, then any extra axes alphabetically.
-    public var axisNames: [String] {
-        ["manager", "leader"] + path.scores.keys.filter { $0 != "manager" && $0 != "leader" }.sorted()
-    }
+    public var axisNames: [String] { path.scores.axisNames }
 }

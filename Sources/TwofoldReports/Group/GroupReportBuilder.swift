@@ -38,10 +38,9 @@ public enum GroupReportBuilder {
                 basis: past.decision.basis,
                 options: zip(past.offered, past.split.options).map { choice, option in
                     GroupReport.Option(number: option.number, choice: choice.id, text: choice.text,
-                                       scores: ReportBuilder.deltas(choice.scores, axes: axes),
-                                       votes: option.count, voters: option.voters)
+                                       scores: choice.scores.on(axes), votes: option.count, voters: option.voters)
                 },
-                abstained: past.split.abstained, entropy: rounded(past.split.entropy))
+                abstained: past.split.abstained, entropy: past.split.entropy)
         }
         let participants = zip(facilitation.roster.names.indices, learners).map { index, report in
             GroupReport.Participant(
@@ -75,7 +74,4 @@ public enum GroupReportBuilder {
     public static func attemptId(groupSessionId: String, participant: String) -> String {
         NameBasedUUID.make("twofold-group/\(groupSessionId.lowercased())/\(participant)")
     }
-
-    /// Three decimals, so the JSON reads cleanly and compares exactly.
-    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }

@@ -6,8 +6,8 @@ extension LearnerReport {
     public struct DecisionEntry: Codable, Sendable, Equatable {
         public var scene: String
         public var choice: String
-        /// The chosen choice's deltas, by axis name.
-        public var scores: [String: Int]
+        /// The chosen choice's deltas.
+        public var scores: Scores
         public var choiceText: String
         public var sceneText: String
         public var feedback: String
@@ -19,9 +19,15 @@ extension LearnerReport {
         public var alternatives: [Alternative]
         /// In a group session: this participant's vote (the group's path is `choice`).
         public var vote: Vote?
+        /// Choices taken back at this scene before this one stood, in order.
+        public var takenBack: [String]
+        /// The session's turn when the choice was made (unique in the attempt); nil in
+        /// reports that lack it.
+        public var turn: Int?
 
-        public init(scene: String, choice: String, scores: [String: Int], choiceText: String, sceneText: String,
-                    feedback: String, seconds: Double, answeredAt: Date?, alternatives: [Alternative], vote: Vote? = nil) {
+        public init(scene: String, choice: String, scores: Scores, choiceText: String, sceneText: String,
+                    feedback: String, seconds: Double, answeredAt: Date?, alternatives: [Alternative], vote: Vote? = nil,
+                    takenBack: [String] = [], turn: Int? = nil) {
             self.scene = scene
             self.choice = choice
             self.scores = scores
@@ -32,11 +38,23 @@ extension LearnerReport {
             self.answeredAt = answeredAt
             self.alternatives = alternatives
             self.vote = vote
+            self.takenBack = takenBack
+            self.turn = turn
         }
 
         /// The choice that counts for this learner: their vote in a group session (nil for
-        /// an abstention), otherwise the choice taken.
-        public var learnerChoice: String? { vote.map(\.choice) ?? choice }
+        /// an abstention), otherwise the choice taken. The one place this is decided (the
+        /// streaming cohort reader uses ``learnerChoice(choice:vote:)`` too).
+        public var learnerChoice: String? { Self.learnerChoice(choice: choice, vote: vote.map(\.choice)) }
+
+        /// The learner's choice from a decision's `choice` (the path) and `vote` (`.some(nil)`
+        /// for an abstention, nil outside a group session).
+        public static func learnerChoice(choice: String, vote: String??) -> String? {
+            switch vote {
+            case .some(let voted): return voted
+            case .none: return choice
+            }
+        }
 
         /// The text of ``learnerChoice``.
         public var learnerChoiceText: String? {
@@ -45,11 +63,11 @@ extension LearnerReport {
             return alternatives.first { $0.choice == id }?.text
         }
 
-        /// The deltas that count for this learner: those of ``learnerChoice``, empty for an abstention.
-        public var learnerScores: [String: Int] {
-            guard let id = learnerChoice else { return [:] }
+        /// The deltas that count for this learner: those of ``learnerChoice``, none for an abstention.
+        public var learnerScores: Scores {
+            guard let id = learnerChoice else { return Scores() }
             if id == choice { return scores }
-            return alternatives.first { $0.choice == id }?.scores ?? [:]
+            return alternatives.first { $0.choice == id }?.scores ?? Scores()
         }
     }
 
@@ -57,9 +75,9 @@ extension LearnerReport {
     public struct Alternative: Codable, Sendable, Equatable {
         public var choice: String
         public var text: String
-        public var scores: [String: Int]
+        public var scores: Scores
 
-        public init(choice: String, text: String, scores: [String: Int]) {
+        public init(choice: String, text: String, scores: Scores) {
             self.choice = choice
             self.text = text
             self.scores = scores
@@ -73,12 +91,11 @@ extension LearnerReport {
     /// The path a balanced manager-leader would have taken, for comparison.
     public struct BalancedPathInfo: Codable, Sendable, Equatable {
         public var decisions: [Step]
-        /// By axis name.
-        public var scores: [String: Score]
+        public var scores: AxisValues<Score>
         /// The ending the path reaches.
         public var ending: BalancedEnding?
 
-        public init(decisions: [Step], scores: [String: Score], ending: BalancedEnding?) {
+        public init(decisions: [Step], scores: AxisValues<Score>, ending: BalancedEnding?) {
             self.decisions = decisions
             self.scores = scores
             self.ending = ending
@@ -88,9 +105,9 @@ extension LearnerReport {
             public var scene: String
             public var choice: String
             public var choiceText: String
-            public var scores: [String: Int]
+            public var scores: Scores
 
-            public init(scene: String, choice: String, choiceText: String, scores: [String: Int]) {
+            public init(scene: String, choice: String, choiceText: String, scores: Scores) {
                 self.scene = scene
                 self.choice = choice
                 self.choiceText = choiceText
@@ -98,7 +115,8 @@ extension LearnerReport {
             }
         }
 
-        public struct Score: Codable, Sendable, Equatable {
+        public struct Score: AxisCodable, Sendable, Equatable {
+            public static var missingAxisValue: Score? { nil }
             public var raw: Int
             public var percent: Int
 

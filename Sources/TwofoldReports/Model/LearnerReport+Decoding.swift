@@ -15,20 +15,19 @@ extension LearnerReport {
         startedAt = try c.decode(Date.self, forKey: .startedAt)
         finishedAt = try c.decode(Date.self, forKey: .finishedAt)
         decisions = try c.decode([DecisionEntry].self, forKey: .decisions)
-        scores = try c.decode([String: AxisScore].self, forKey: .scores)
-        for axis in ["manager", "leader"] where scores[axis] == nil {
-            throw DecodingError.keyNotFound(AnyKey(axis), .init(codingPath: c.codingPath + [CodingKeys.scores], debugDescription: "missing axis"))
-        }
+        scores = try c.decode(AxisValues<AxisScore>.self, forKey: .scores)
         profile = try c.decode(ProfileInfo.self, forKey: .profile)
         ending = try c.decode(EndingInfo.self, forKey: .ending)
         reflection = try c.decodeIfPresent([String].self, forKey: .reflection) ?? []
         balancedPath = try c.decodeIfPresent(BalancedPathInfo.self, forKey: .balancedPath)
         session = try c.decodeIfPresent(Session.self, forKey: .session) ?? .solo
+        integrity = try c.decodeIfPresent(Integrity.self, forKey: .integrity)
+            ?? Integrity(mode: session.kind == .group ? .group : .practice)
     }
 
     enum CodingKeys: String, CodingKey {
         case reportVersion, attemptId, learner, cohort, scenario, startedAt, finishedAt, decisions
-        case scores, profile, ending, reflection, balancedPath, session
+        case scores, profile, ending, reflection, balancedPath, session, integrity
     }
 }
 
@@ -49,7 +48,7 @@ extension LearnerReport.DecisionEntry {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         scene = try c.decode(String.self, forKey: .scene)
         choice = try c.decode(String.self, forKey: .choice)
-        scores = try c.decode([String: Int].self, forKey: .scores)
+        scores = try c.decode(Scores.self, forKey: .scores)
         choiceText = try c.decodeIfPresent(String.self, forKey: .choiceText) ?? ""
         sceneText = try c.decodeIfPresent(String.self, forKey: .sceneText) ?? ""
         feedback = try c.decodeIfPresent(String.self, forKey: .feedback) ?? ""
@@ -57,10 +56,12 @@ extension LearnerReport.DecisionEntry {
         answeredAt = try c.decodeIfPresent(Date.self, forKey: .answeredAt)
         alternatives = try c.decodeIfPresent([LearnerReport.Alternative].self, forKey: .alternatives) ?? []
         vote = try c.decodeIfPresent(LearnerReport.Vote.self, forKey: .vote)
+        takenBack = try c.decodeIfPresent([String].self, forKey: .takenBack) ?? []
+        turn = try c.decodeIfPresent(Int.self, forKey: .turn)
     }
 
     enum CodingKeys: String, CodingKey {
-        case scene, choice, scores, choiceText, sceneText, feedback, seconds, answeredAt, alternatives, vote
+        case scene, choice, scores, choiceText, sceneText, feedback, seconds, answeredAt, alternatives, vote, takenBack, turn
     }
 }
 
@@ -97,11 +98,25 @@ extension LearnerReport.Session {
     enum CodingKeys: String, CodingKey { case kind, groupSessionId }
 }
 
-/// A coding key made from a string, for errors about dictionary entries.
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { return nil }
+extension LearnerReport.Learner {
+    enum CodingKeys: String, CodingKey { case name, email }
+}
+
+extension LearnerReport.BalancedPathInfo {
+    enum CodingKeys: String, CodingKey { case decisions, scores, ending }
+}
+
+extension LearnerReport.BalancedPathInfo.Score {
+    enum CodingKeys: String, CodingKey { case raw, percent }
+}
+
+extension LearnerReport.Integrity {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        mode = try c.decode(AttemptMode.self, forKey: .mode)
+        takeBacks = try c.decodeIfPresent(Int.self, forKey: .takeBacks) ?? 0
+        restarts = try c.decodeIfPresent(Int.self, forKey: .restarts) ?? 0
+    }
+
+    enum CodingKeys: String, CodingKey { case mode, takeBacks, restarts }
 }

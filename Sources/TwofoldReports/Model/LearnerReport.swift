@@ -23,19 +23,22 @@ public struct LearnerReport: Codable, Sendable, Equatable {
     public var finishedAt: Date
     /// The decisions that stand, in order.
     public var decisions: [DecisionEntry]
-    /// By axis name: at least `manager` and `leader`.
-    public var scores: [String: AxisScore]
+    public var scores: AxisValues<AxisScore>
     public var profile: ProfileInfo
     public var ending: EndingInfo
     public var reflection: [String]
     /// What a balanced manager-leader would have done; nil when it could not be computed.
     public var balancedPath: BalancedPathInfo?
     public var session: Session
+    /// How the attempt was taken: its mode, and how often choices were taken back or the
+    /// scenario restarted.
+    public var integrity: Integrity
 
     public init(reportVersion: Int = LearnerReport.currentVersion, attemptId: String, learner: Learner,
                 cohort: String?, scenario: ScenarioInfo, startedAt: Date, finishedAt: Date,
-                decisions: [DecisionEntry], scores: [String: AxisScore], profile: ProfileInfo,
-                ending: EndingInfo, reflection: [String], balancedPath: BalancedPathInfo?, session: Session) {
+                decisions: [DecisionEntry], scores: AxisValues<AxisScore>, profile: ProfileInfo,
+                ending: EndingInfo, reflection: [String], balancedPath: BalancedPathInfo?, session: Session,
+                integrity: Integrity = Integrity()) {
         self.reportVersion = reportVersion
         self.attemptId = attemptId
         self.learner = learner
@@ -50,16 +53,37 @@ public struct LearnerReport: Codable, Sendable, Equatable {
         self.reflection = reflection
         self.balancedPath = balancedPath
         self.session = session
+        self.integrity = integrity
     }
 
-    /// The manager axis score (a report always has one).
-    public var manager: AxisScore { scores["manager"] ?? AxisScore(raw: 0, min: 0, max: 0) }
-    /// The leader axis score (a report always has one).
-    public var leader: AxisScore { scores["leader"] ?? AxisScore(raw: 0, min: 0, max: 0) }
+    public var manager: AxisScore { scores.manager }
+    public var leader: AxisScore { scores.leader }
 
     /// Axis names in display order: manager, leader, then any extra axes alphabetically.
-    public var axisNames: [String] {
-        ["manager", "leader"] + scores.keys.filter { $0 != "manager" && $0 != "leader" }.sorted()
+    public var axisNames: [String] { scores.axisNames }
+
+    /// How an attempt was taken. Practice allows `back` and `restart`; an assessed attempt
+    /// allows neither; a group attempt is one participant's votes in a facilitated session.
+    public struct Integrity: Codable, Sendable, Equatable {
+        public var mode: AttemptMode
+        /// Choices taken back (`back`) over the whole attempt, and `restart`s.
+        public var takeBacks: Int
+        public var restarts: Int
+
+        public init(mode: AttemptMode = .practice, takeBacks: Int = 0, restarts: Int = 0) {
+            self.mode = mode
+            self.takeBacks = takeBacks
+            self.restarts = restarts
+        }
+
+        /// One line for people: `practice · 2 choices taken back · 1 restart`.
+        public var summary: String {
+            var parts = [mode.rawValue]
+            if takeBacks > 0 { parts.append("\(takeBacks) choice\(takeBacks == 1 ? "" : "s") taken back") }
+            if restarts > 0 { parts.append("\(restarts) restart\(restarts == 1 ? "" : "s")") }
+            if takeBacks == 0 && restarts == 0 && mode != .group { parts.append("nothing taken back") }
+            return parts.joined(separator: " · ")
+        }
     }
 
     /// Who played.

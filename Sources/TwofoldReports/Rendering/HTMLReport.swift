@@ -74,6 +74,7 @@ public enum HTMLReport {
         rows.append(("Scenario", "\(e(report.scenario.title)) <span class=\"muted\">(\(e(report.scenario.domain)))</span>"))
         let length = ReportText.duration(report.finishedAt.timeIntervalSince(report.startedAt))
         rows.append(("Date", "\(ReportText.dateTime(report.finishedAt)) <span class=\"muted\">(\(length) of play)</span>"))
+        rows.append(("Attempt", e(report.integrity.summary)))
         if report.session.kind == .group {
             rows.append(("Session", "group session " + e(report.session.groupSessionId ?? "")))
         }
@@ -101,15 +102,15 @@ public enum HTMLReport {
         let voting = report.decisions.contains { $0.vote != nil }
         // Bars share one scale: the largest delta offered anywhere in the report.
         let offered = report.decisions.flatMap { [$0.scores] + $0.alternatives.map(\.scores) }
-        let scale = Swift.max(3, offered.flatMap { [abs($0["manager"] ?? 0), abs($0["leader"] ?? 0)] }.max() ?? 0)
+        let scale = Swift.max(3, offered.flatMap { [abs($0.manager), abs($0.leader)] }.max() ?? 0)
         var rows: [String] = []
         for (index, decision) in report.decisions.enumerated() {
             let scores = decision.learnerScores
             let text = decision.learnerChoiceText.map(e) ?? "<em>abstained</em>"
             rows.append("""
             <tr><td class="num">\(index + 1)</td><td class="scene">\(e(decision.scene))</td><td>\(text)</td>\
-            <td class="delta">\(DeltaBar.svg(scores["manager"] ?? 0, axis: "manager", scale: scale))</td>\
-            <td class="delta">\(DeltaBar.svg(scores["leader"] ?? 0, axis: "leader", scale: scale))</td></tr>
+            <td class="delta">\(DeltaBar.svg(scores.manager, axis: "manager", scale: scale))</td>\
+            <td class="delta">\(DeltaBar.svg(scores.leader, axis: "leader", scale: scale))</td></tr>
             """)
         }
         return """
@@ -129,12 +130,13 @@ public enum HTMLReport {
         let e = HTMLText.escape
         let items = report.decisions.enumerated().map { index, decision -> String in
             var parts = ["<li>", "<p class=\"choice\"><strong>\(e(decision.choiceText))</strong> "
-                         + "<span class=\"muted\">manager \(ReportText.signed(decision.scores["manager"] ?? 0)), "
-                         + "leader \(ReportText.signed(decision.scores["leader"] ?? 0)), \(ReportText.duration(decision.seconds))</span></p>"]
+                         + "<span class=\"muted\">manager \(ReportText.signed(decision.scores.manager)), "
+                         + "leader \(ReportText.signed(decision.scores.leader)), \(ReportText.duration(decision.seconds))</span></p>"]
             if let vote = decision.vote {
                 parts.append(vote.choice == nil ? "<p class=\"vote\">You abstained; the group chose the option above.</p>"
                                                 : "<p class=\"vote\">You voted: \(e(decision.learnerChoiceText ?? vote.choice ?? "")); the group chose the option above.</p>")
             }
+            if let takenBack = ReportText.takenBack(decision) { parts.append("<p class=\"vote\">\(e(takenBack))</p>") }
             parts.append(HTMLText.paragraphs(decision.feedback))
             parts.append("</li>")
             return parts.joined(separator: "\n")
@@ -144,11 +146,11 @@ public enum HTMLReport {
 
     private static func balancedSection(_ path: LearnerReport.BalancedPathInfo) -> String {
         let e = HTMLText.escape
-        let manager = path.scores["manager"]?.percent ?? 0
-        let leader = path.scores["leader"]?.percent ?? 0
+        let manager = path.scores.manager.percent
+        let leader = path.scores.leader.percent
         let ending = path.ending.map { " and ends at <strong>\(e($0.title))</strong>" } ?? ""
         let steps = path.decisions.map { step in
-            "<li>\(e(step.choiceText)) <span class=\"muted\">manager \(ReportText.signed(step.scores["manager"] ?? 0)), leader \(ReportText.signed(step.scores["leader"] ?? 0))</span></li>"
+            "<li>\(e(step.choiceText)) <span class=\"muted\">manager \(ReportText.signed(step.scores.manager)), leader \(ReportText.signed(step.scores.leader))</span></li>"
         }
         return """
         <section class="balanced">

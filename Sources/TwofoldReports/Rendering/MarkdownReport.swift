@@ -32,6 +32,7 @@ public enum MarkdownReport {
             let id = report.session.groupSessionId.map { " " + MarkdownText.inline($0) } ?? ""
             lines.append("- **Session:** group session\(id)")
         }
+        lines.append("- **Attempt:** " + report.integrity.summary)
         return lines.joined(separator: "\n")
     }
 
@@ -68,7 +69,7 @@ public enum MarkdownReport {
             let scores = decision.learnerScores
             let text = decision.learnerChoiceText.map(MarkdownText.inline) ?? "*(abstained)*"
             lines.append("| \(index + 1) | \(MarkdownText.inline(decision.scene)) | \(text) | "
-                         + "\(ReportText.signed(scores["manager"] ?? 0)) | \(ReportText.signed(scores["leader"] ?? 0)) |")
+                         + "\(ReportText.signed(scores.manager)) | \(ReportText.signed(scores.leader)) |")
         }
         return lines.joined(separator: "\n")
     }
@@ -76,21 +77,22 @@ public enum MarkdownReport {
     private static func feedback(_ report: LearnerReport) -> String {
         report.decisions.enumerated().map { index, decision in
             var parts = ["**\(index + 1). \(MarkdownText.inline(decision.choiceText))** "
-                         + "(manager \(ReportText.signed(decision.scores["manager"] ?? 0)), "
-                         + "leader \(ReportText.signed(decision.scores["leader"] ?? 0)), "
+                         + "(manager \(ReportText.signed(decision.scores.manager)), "
+                         + "leader \(ReportText.signed(decision.scores.leader)), "
                          + "\(ReportText.duration(decision.seconds)))"]
             if let vote = decision.vote {
                 parts.append(vote.choice == nil ? "*You abstained; the group chose the option above.*"
                                                 : "*You voted: \(MarkdownText.inline(decision.learnerChoiceText ?? vote.choice ?? "")); the group chose the option above.*")
             }
+            if let takenBack = ReportText.takenBack(decision) { parts.append("*" + MarkdownText.inline(takenBack) + "*") }
             parts.append(MarkdownText.block(decision.feedback))
             return parts.joined(separator: "\n\n")
         }.joined(separator: "\n\n")
     }
 
     private static func balancedSection(_ path: LearnerReport.BalancedPathInfo) -> String {
-        let manager = path.scores["manager"]?.percent ?? 0
-        let leader = path.scores["leader"]?.percent ?? 0
+        let manager = path.scores.manager.percent
+        let leader = path.scores.leader.percent
         var lines = ["## What a both-ways path looked like", ""]
         var summary = "Managing and leading at every step reaches **manager \(manager)%** and **leader \(leader)%**"
         if let ending = path.ending { summary += " and ends at \"\(MarkdownText.inline(ending.title))\"" }
@@ -98,7 +100,7 @@ public enum MarkdownReport {
         lines.append("")
         for (index, step) in path.decisions.enumerated() {
             lines.append("\(index + 1). \(MarkdownText.inline(step.choiceText)) "
-                         + "(manager \(ReportText.signed(step.scores["manager"] ?? 0)), leader \(ReportText.signed(step.scores["leader"] ?? 0)))")
+                         + "(manager \(ReportText.signed(step.scores.manager)), leader \(ReportText.signed(step.scores.leader)))")
         }
         return lines.joined(separator: "\n")
     }

@@ -33,7 +33,7 @@ enum QuadrantChart {
         }
         parts.append("<text class=\"axis-title\" x=\"\(f(left + size / 2))\" y=\"\(f(bottom + 32))\" text-anchor=\"middle\">Manager %</text>")
         parts.append("<text class=\"axis-title\" transform=\"translate(14 \(f(top + size / 2))) rotate(-90)\" text-anchor=\"middle\">Leader %</text>")
-        if let balanced = report.balancedPath, let m = balanced.scores["manager"]?.percent, let l = balanced.scores["leader"]?.percent {
+        if let balanced = report.balancedPath, case let m = balanced.scores.manager.percent, case let l = balanced.scores.leader.percent {
             parts.append(point(manager: m, leader: l, label: "Both-ways path", className: "balanced-point", above: true))
         }
         parts.append(point(manager: report.manager.percent, leader: report.leader.percent, label: "You", className: "you", above: false))

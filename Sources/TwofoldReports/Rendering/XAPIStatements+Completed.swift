@@ -11,16 +11,18 @@ extension XAPIStatements {
     ///
     /// `result.score` is the mean of the two percents; `result.extensions` carry what a
     /// cohort debrief needs beyond the `answered` statements — both axes' percent, raw, min
-    /// and max, the profile and its threshold, the ending and its title, and the attempt id
-    /// as the report has it — so an attempt read back from a record store makes the same
-    /// debrief row as its report file. The duration is from start to finish, in whole seconds.
+    /// and max, the profile and its threshold, the ending and its title, the integrity
+    /// record (`{"mode", "takeBacks", "restarts"}`), where the balanced path lands, and the
+    /// attempt id as the report has it — so an attempt read back from a record store makes
+    /// the same debrief row as its report file. The duration is from start to finish, in
+    /// whole seconds.
     public static func completed(_ report: LearnerReport, attempt: XAPIAttempt) -> XAPIStatement {
         let vocabulary = attempt.vocabulary
         let manager = report.manager, leader = report.leader
         let mean = Double(manager.percent + leader.percent) / 2
         let id = completedID(registration: attempt.registration)
         func named(_ name: XAPIVocabulary.Extension) -> String { vocabulary.extensionIRI(name) }
-        let extensions: [String: JSONValue] = [
+        var extensions: [String: JSONValue] = [
             named(.attemptID): .string(ReportText.clean(report.attemptId)),
             named(.managerPercent): .int(manager.percent),
             named(.leaderPercent): .int(leader.percent),
@@ -34,7 +36,15 @@ extension XAPIStatements {
             named(.profileThreshold): .int(report.scenario.profileThreshold),
             named(.ending): .string(ReportText.clean(report.ending.scene)),
             named(.endingTitle): .string(ReportText.clean(report.ending.title)),
+            named(.integrity): .object(["mode": .string(report.integrity.mode.rawValue),
+                                        "takeBacks": .int(report.integrity.takeBacks),
+                                        "restarts": .int(report.integrity.restarts)]),
         ]
+        if let balanced = report.balancedPath?.scores {
+            extensions[named(.balancedPercent)] = .object(Dictionary(uniqueKeysWithValues: balanced.entries.map {
+                ($0.axis, .int($0.value.percent))
+            }))
+        }
         return XAPIStatement(id: id, verb: .completed, registration: attempt.registration, value: .object([
             "id": .string(id),
             "version": .string(xAPIVersion),

@@ -30,8 +30,9 @@ public enum XAPIStatements {
     /// A report's statements: each decision's `answered`, then `completed`.
     public static func statements(_ report: LearnerReport, baseIRI: String = defaultBaseIRI) -> [XAPIStatement] {
         let attempt = XAPIAttempt(report, baseIRI: baseIRI)
+        // A report from before turns were kept numbers its decisions in order.
         var out = report.decisions.enumerated().map { index, decision in
-            answered(decision, turn: index + 1, attempt: attempt, answeredAt: decision.answeredAt ?? report.finishedAt)
+            answered(decision, turn: decision.turn ?? index, attempt: attempt, answeredAt: decision.answeredAt ?? report.finishedAt)
         }
         out.append(completed(report, attempt: attempt))
         return out
@@ -64,8 +65,8 @@ public enum XAPIStatements {
         let scores = decision.learnerScores
         var result: [String: JSONValue] = [
             "duration": .string(duration(decision.seconds)),
-            "extensions": .object([vocabulary.extensionIRI(.managerDelta): .int(scores["manager"] ?? 0),
-                                   vocabulary.extensionIRI(.leaderDelta): .int(scores["leader"] ?? 0)]),
+            "extensions": .object([vocabulary.extensionIRI(.managerDelta): .int(scores.manager),
+                                   vocabulary.extensionIRI(.leaderDelta): .int(scores.leader)]),
         ]
         if let response = decision.learnerChoice { result["response"] = .string(ReportText.clean(response)) }
         let id = answeredID(registration: attempt.registration, turn: turn)

@@ -51,6 +51,10 @@ public struct XAPIVocabulary: Sendable, Equatable {
         case profileThreshold = "profile-threshold"
         case ending
         case endingTitle = "ending-title"
+        /// How the attempt was taken: `{"mode", "takeBacks", "restarts"}`, as in the report.
+        case integrity
+        /// Where the scenario's balanced path lands: `{"manager": 80, "leader": 75}`.
+        case balancedPercent = "balanced-percent"
     }
 
     /// An IRI path segment: unreserved characters kept, everything else percent-encoded.

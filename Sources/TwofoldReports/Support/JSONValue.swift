@@ -42,3 +42,12 @@ enum JSONValue: Encodable, Equatable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
+
+/// A coding key made from a string.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { return nil }
+}

@@ -4,35 +4,10 @@ import TwofoldCore
 /// Text helpers shared by the renderers: making untrusted text inert and formatting
 /// numbers, dates and durations the same way in every format.
 enum ReportText {
-    /// Removes control characters (C0, DEL, C1) and bidirectional overrides, so scenario
-    /// and learner text can never drive a terminal or reorder what a reader sees. Line
-    /// breaks become `\n` when `keepNewlines`, a space otherwise; a tab becomes a space.
+    /// Untrusted text made inert for a document: ``TextSafety/document(_:keepNewlines:)``,
+    /// the core's one text-safety policy.
     static func clean(_ text: String, keepNewlines: Bool = false) -> String {
-        var out = String.UnicodeScalarView()
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousCR = scalar == "\r" }
-            switch scalar {
-            case "\n":
-                if previousCR { continue }
-                out.append(keepNewlines ? "\n" : " ")
-            case "\r":
-                out.append(keepNewlines ? "\n" : " ")
-            case "\t":
-                out.append(" ")
-            default:
-                if isInvisibleControl(scalar) { continue }
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value)
-            || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-            || value == 0x200E || value == 0x200F || value == 0x061C
+        TextSafety.document(text, keepNewlines: keepNewlines)
     }
 
     /// A delta with its sign: `+3`, `-1`, `0`.
@@ -76,6 +51,18 @@ enum ReportText {
         case .emerging?: return "an ending where neither the work nor the people moved forward"
         case nil: return nil
         }
+    }
+
+    /// What was taken back before a decision stood, for people: `First chose "…", then
+    /// took it back.` Nil when nothing was.
+    static func takenBack(_ decision: LearnerReport.DecisionEntry) -> String? {
+        guard !decision.takenBack.isEmpty else { return nil }
+        let texts = decision.takenBack.map { id -> String in
+            let text = id == decision.choice ? decision.choiceText : decision.alternatives.first { $0.choice == id }?.text
+            return "\"" + clean(text ?? id) + "\""
+        }
+        let count = texts.count
+        return "Taken back here first (\(count) choice\(count == 1 ? "" : "s")): " + texts.joined(separator: ", ") + "."
     }
 
     /// The thesis, in the article's words.

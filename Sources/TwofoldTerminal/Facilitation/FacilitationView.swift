@@ -48,7 +48,7 @@ struct FacilitationView {
         screen.blank()
         for (index, choice) in session.offeredChoices().enumerated() {
             let number = "\(margin)\(index + 1).  "
-            let lines = TextLayout.wrap(TextLayout.sanitize(choice.text), width: screen.columns, indent: number,
+            let lines = TextLayout.wrap(TextSafety.terminal(choice.text), width: screen.columns, indent: number,
                                         hangingIndent: String(repeating: " ", count: number.count))
             for (position, line) in lines.enumerated() {
                 screen.line(position == 0 ? screen.bold(String(line.prefix(number.count))) + String(line.dropFirst(number.count)) : line)
@@ -138,7 +138,7 @@ struct FacilitationView {
         screen.blank()
         screen.heading("Scores after \(count) decision\(count == 1 ? "" : "s")")
         screen.blank()
-        let names = session.roster.names.map(TextLayout.sanitize)
+        let names = session.roster.names.map(TextSafety.terminal)
         let width = min(30, names.map(TextLayout.displayWidth).max() ?? 0)
         for (index, name) in names.enumerated() {
             let card = session.scoreCard(of: index, analysis: analysis)
@@ -158,7 +158,7 @@ struct FacilitationView {
     func showHelp(_ session: Facilitation) {
         let offered = session.offeredChoices().count
         let example = (0..<session.roster.count).map { String($0 % max(1, offered) + 1) }.prefix(6).joined(separator: " ")
-        let first = TextLayout.sanitize(session.roster.names[0])
+        let first = TextSafety.terminal(session.roster.names[0])
         screen.line("""
             \(margin)\(example.leftAligned(12)) one vote per participant, in roster order (- to abstain)
             \(margin)\("\(first)=2".leftAligned(12)) set or correct one vote (several: Ana=1 Ben=-)

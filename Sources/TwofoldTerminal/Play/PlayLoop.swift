@@ -86,7 +86,7 @@ public final class PlayLoop {
                 showFeedback(outcome)
                 showScene()
             } catch let error as EngineError {
-                screen.line(TextLayout.sanitize(error.description.prefix(1).uppercased() + error.description.dropFirst()) + ".")
+                screen.line(TextSafety.terminal(error.description.prefix(1).uppercased() + error.description.dropFirst()) + ".")
             }
             return true
         }
@@ -114,7 +114,7 @@ public final class PlayLoop {
         case "quit", "exit", "q":
             return false
         default:
-            let shown = TextLayout.sanitize(String(input.prefix(40)))
+            let shown = TextSafety.terminal(String(input.prefix(40)))
             let range = offered.count == 1 ? "1" : "a number from 1 to \(offered.count)"
             screen.line("“\(shown)” is not a choice or a command. Type \(range), or help.")
         }
@@ -144,13 +144,13 @@ public final class PlayLoop {
         screen.paragraph(scene.text)
         if let ending = scene.ending {
             screen.blank()
-            screen.line(screen.bold("Ending: ") + screen.bold(TextLayout.sanitize(ending.title)))
+            screen.line(screen.bold("Ending: ") + screen.bold(TextSafety.terminal(ending.title)))
             return
         }
         screen.blank()
         for (index, choice) in engine.offeredChoices().enumerated() {
             let number = "  \(index + 1). "
-            let lines = TextLayout.wrap(TextLayout.sanitize(choice.text), width: screen.columns, indent: number,
+            let lines = TextLayout.wrap(TextSafety.terminal(choice.text), width: screen.columns, indent: number,
                                         hangingIndent: String(repeating: " ", count: number.count))
             for (position, line) in lines.enumerated() {
                 screen.line(position == 0 ? screen.bold(String(line.prefix(number.count))) + String(line.dropFirst(number.count)) : line)

@@ -1,3 +1,5 @@
+import TwofoldCore
+
 /// Puts scenario content on the terminal: wrapped to the width, every piece of scenario
 /// or learner text neutralised, colour and emphasis only when colour is on.
 public struct Screen: Sendable {
@@ -20,7 +22,7 @@ public struct Screen: Sendable {
 
     /// Untrusted text, made safe and wrapped, with an indent.
     public func paragraph(_ text: String, indent: String = "", hanging: String? = nil) {
-        for line in TextLayout.wrap(TextLayout.sanitize(text), width: columns, indent: indent, hangingIndent: hanging) {
+        for line in TextLayout.wrap(TextSafety.terminal(text), width: columns, indent: indent, hangingIndent: hanging) {
             write(line + "\n")
         }
     }
@@ -35,7 +37,7 @@ public struct Screen: Sendable {
 
     /// A heading rule: `── Title ─────`.
     public func heading(_ title: String) {
-        let safe = TextLayout.sanitize(title)
+        let safe = TextSafety.terminal(title)
         let used = TextLayout.displayWidth(safe) + 4
         let rule = String(repeating: "─", count: max(3, min(columns, 80) - used))
         line(bold("── \(safe) \(rule)"))

@@ -74,23 +74,23 @@ struct CohortCommand: ParsableCommand {
                 summary?.add(row)
                 if let item { try output.write(merged.export.append(item)) }
             case .other(let kind):
-                if named { errors.line("twofold: note: \(path.terminalSafe) is \(kind.description); not merged") }
+                if named { errors.line("twofold: note: \(TextSafety.message(path)) is \(kind.description); not merged") }
             case .filtered:
                 break
             case .skipped(let reason):
                 merged.skipped += 1
-                errors.line("twofold: skipped \(path.terminalSafe): \(reason.terminalSafe)")
+                errors.line("twofold: skipped \(TextSafety.message(path)): \(TextSafety.message(reason))")
             }
         }, problem: { path, reason in
             merged.skipped += 1
-            errors.line("twofold: skipped \(path.terminalSafe): \(reason.terminalSafe)")
+            errors.line("twofold: skipped \(TextSafety.message(path)): \(TextSafety.message(reason))")
         })
         summary?.skippedFiles = merged.skipped
         summary?.duplicateAttempts = merged.duplicates
         try output.write(merged.export.finish(summary))
         try output.commit()
         if let out, out != "-" {
-            var note = "twofold: wrote \(out.terminalSafe): \(merged.attempts.count) attempt\(merged.attempts.count == 1 ? "" : "s")"
+            var note = "twofold: wrote \(TextSafety.message(out)): \(merged.attempts.count) attempt\(merged.attempts.count == 1 ? "" : "s")"
             if merged.skipped > 0 { note += ", \(merged.skipped) file\(merged.skipped == 1 ? "" : "s") skipped" }
             if merged.duplicates > 0 { note += ", \(merged.duplicates) repeated report\(merged.duplicates == 1 ? "" : "s") counted once" }
             errors.line(note)
@@ -111,8 +111,8 @@ struct CohortCommand: ParsableCommand {
             if let path = record.reportPaths?.first(where: { $0.hasSuffix(".json") && !$0.hasSuffix(".xapi.json") }) {
                 files.append(path)
             } else {
-                Terminal.standardError.line("twofold: note: the attempt of \(record.learner.terminalSafe) at \(record.scenarioID.terminalSafe) "
-                                            + "(\(record.id.terminalSafe)) has no JSON report on record; not merged")
+                Terminal.standardError.line("twofold: note: the attempt of \(TextSafety.message(record.learner)) at \(TextSafety.message(record.scenarioID)) "
+                                            + "(\(TextSafety.message(record.id))) has no JSON report on record; not merged")
             }
         }
         return files

@@ -52,7 +52,7 @@ struct FacilitateCommand: ParsableCommand {
         }
         if roster == nil {
             do { _ = try Roster.combining(participants: participants, rosterFile: nil) } catch {
-                throw ValidationError(error.description.terminalSafe)
+                throw ValidationError(TextSafety.message(error.description))
             }
         }
     }
@@ -72,14 +72,14 @@ struct FacilitateCommand: ParsableCommand {
         var fileText: String?
         if let roster {
             guard let data = FileManager.default.contents(atPath: roster) else {
-                throw CLIError(message: "\(roster.terminalSafe): cannot read the roster file", exitCode: 66)
+                throw CLIError(message: "\(TextSafety.message(roster)): cannot read the roster file", exitCode: 66)
             }
             fileText = String(decoding: data, as: UTF8.self)
         }
         do {
             return try Roster.combining(participants: participants, rosterFile: fileText)
         } catch {
-            throw CLIError(message: error.description.terminalSafe, exitCode: 64)
+            throw CLIError(message: TextSafety.message(error.description), exitCode: 64)
         }
     }
 }

@@ -37,7 +37,7 @@ struct HistoryCommand: ParsableCommand {
             return
         }
         guard !attempts.isEmpty else {
-            out.line(learner == nil ? "No finished attempts yet." : "No finished attempts for \(learner!.terminalSafe) yet.")
+            out.line(learner == nil ? "No finished attempts yet." : "No finished attempts for \(TextSafety.message(learner!)) yet.")
             return
         }
         var previous: [String: (Int, Int)] = [:]  // learner+scenario → last percents
@@ -45,7 +45,7 @@ struct HistoryCommand: ParsableCommand {
         for record in attempts {
             if record.learner != currentLearner {
                 currentLearner = record.learner
-                out.line((currentLearner == attempts.first?.learner ? "" : "\n") + out.styled(record.learner.terminalSafe, .bold))
+                out.line((currentLearner == attempts.first?.learner ? "" : "\n") + out.styled(TextSafety.message(record.learner), .bold))
             }
             let manager = record.managerPercent ?? 0
             let leader = record.leaderPercent ?? 0
@@ -57,7 +57,7 @@ struct HistoryCommand: ParsableCommand {
             previous[key] = (manager, leader)
             let profile = record.profile.flatMap(ProfileKey.init(rawValue:))?.label ?? "—"
             let when = record.finishedAt.map(Dates.short) ?? ""
-            out.line("  \(when)  \(record.scenarioTitle.terminalSafe)  manager \(manager)%  leader \(leader)%  \(profile)\(change)")
+            out.line("  \(when)  \(TextSafety.message(record.scenarioTitle))  manager \(manager)%  leader \(leader)%  \(profile)\(change)")
         }
     }
 

@@ -45,7 +45,7 @@ struct LintCommand: ParsableCommand {
             }
             let document = clock.measure("load") { ScenarioLoader.decode(data, file: file) }
             let analysis = clock.measure("analysis") { document.scenario.map(ScenarioAnalysis.init) }
-            let result = clock.measure("rules") { Linter.lint(document, analysis: analysis) }
+            let result = clock.measure("rules") { Linter.lint(document, analysis: analysis, strict: strict) }
             diagnostics.append(contentsOf: result.diagnostics)
         }
         let printer = DiagnosticPrinter(strict: strict)
@@ -62,7 +62,7 @@ struct LintCommand: ParsableCommand {
         } else {
             printer.print(diagnostics)
         }
-        for failure in failures { Terminal.standardError.line("twofold: error: \(failure.terminalSafe)") }
+        for failure in failures { Terminal.standardError.line("twofold: error: \(TextSafety.message(failure))") }
         if !json {
             let fileWord = files.count == 1 ? "file" : "files"
             let verdict = errors == 0 && warnings == 0 ? "no problems" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"

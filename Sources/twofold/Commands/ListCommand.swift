@@ -1,3 +1,4 @@
+import TwofoldCore
 import ArgumentParser
 import Foundation
 
@@ -32,12 +33,12 @@ struct ListCommand: ParsableCommand {
                     out.line((domain == entries.first?.domain ? "" : "\n") + out.styled(domain.capitalized, .bold))
                 }
                 let minutes = entry.estimatedMinutes.map { " · \($0) min" } ?? ""
-                out.line("  \(entry.id.terminalSafe)  \(out.styled(entry.title.terminalSafe, .bold))\(minutes)")
-                out.line("      \(entry.summary.terminalSafe)")
+                out.line("  \(TextSafety.message(entry.id))  \(out.styled(TextSafety.message(entry.title), .bold))\(minutes)")
+                out.line("      \(TextSafety.message(entry.summary))")
             }
         }
         for problem in problems {
-            Terminal.standardError.line("twofold: skipped \(problem.path.terminalSafe): \(problem.reason)")
+            Terminal.standardError.line("twofold: skipped \(TextSafety.message(problem.path)): \(problem.reason)")
         }
     }
 }

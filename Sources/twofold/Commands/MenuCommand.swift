@@ -11,7 +11,7 @@ enum Menu {
         let library = ScenarioLibrary.standard
         let (entries, problems) = library.scan()
         for problem in problems {
-            Terminal.standardError.line("twofold: skipped \(problem.path.terminalSafe): \(problem.reason)")
+            Terminal.standardError.line("twofold: skipped \(TextSafety.message(problem.path)): \(problem.reason)")
         }
         guard !entries.isEmpty else {
             throw CLIError(message: "no scenarios found; put scenario files in ./Scenarios or set TWOFOLD_SCENARIOS", exitCode: 66)
@@ -27,11 +27,11 @@ enum Menu {
             if entry.domain != domain {
                 domain = entry.domain
                 screen.blank()
-                screen.line(screen.bold(TextLayout.sanitize(domain.capitalized)))
+                screen.line(screen.bold(TextSafety.terminal(domain.capitalized)))
             }
             let minutes = entry.estimatedMinutes.map { screen.dim(" · \($0) min") } ?? ""
             let number = String(format: "%3d. ", index + 1)
-            screen.line(number + screen.bold(TextLayout.sanitize(entry.title)) + minutes + (entry.isLocal ? screen.dim(" · ./Scenarios") : ""))
+            screen.line(number + screen.bold(TextSafety.terminal(entry.title)) + minutes + (entry.isLocal ? screen.dim(" · ./Scenarios") : ""))
             screen.paragraph(entry.summary, indent: "       ")
         }
         screen.blank()

@@ -1,3 +1,4 @@
+import TwofoldCore
 import ArgumentParser
 import Foundation
 import TwofoldReports
@@ -82,7 +83,7 @@ enum LearnerName {
         guard TerminalInfo.isInteractive else { return remembered ?? "Learner" }
         let reader = makeLineReader(historyPath: nil)
         while true {
-            let prompt = remembered.map { "Your name [\(TextLayout.sanitize($0))]: " } ?? "Your name: "
+            let prompt = remembered.map { "Your name [\(TextSafety.terminal($0))]: " } ?? "Your name: "
             switch reader.read(prompt: prompt) {
             case .line(let text):
                 let name = text.isEmpty ? (remembered ?? "") : text

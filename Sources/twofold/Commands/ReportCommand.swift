@@ -1,3 +1,4 @@
+import TwofoldCore
 import ArgumentParser
 import Foundation
 import TwofoldReports
@@ -35,13 +36,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError(message: "\(file.terminalSafe): cannot read the file", exitCode: 66)
+            throw CLIError(message: "\(TextSafety.message(file)): cannot read the file", exitCode: 66)
         }
         let report: LearnerReport
         do {
             report = try LearnerReport.decodeJSON(data)
         } catch {
-            throw CLIError(message: "\(file.terminalSafe): \(error)", exitCode: 65)
+            throw CLIError(message: "\(TextSafety.message(file)): \(error)", exitCode: 65)
         }
         let formats = try ReportFormat.list(format)
         if out == "-" {
@@ -55,6 +56,6 @@ struct ReportCommand: ParsableCommand {
             written.append(try ReportOutput.writeNew(try format.render(report), folder: folder,
                                                      name: base + "." + format.fileExtension, ext: format.fileExtension))
         }
-        for path in written { Terminal.standardOutput.line(path.terminalSafe) }
+        for path in written { Terminal.standardOutput.line(TextSafety.message(path)) }
     }
 }

@@ -1,3 +1,4 @@
+import TwofoldCore
 import ArgumentParser
 import Foundation
 import TwofoldStore
@@ -50,7 +51,7 @@ struct ResumeCommand: ParsableCommand {
         out.line("Saved sessions:")
         for (index, record) in sessions.enumerated() {
             let decisions = (try? SessionStateSummary.decisions(record.state)) ?? 0
-            out.line("  \(index + 1). \(record.learner.terminalSafe) · \(record.scenarioTitle.terminalSafe) · \(decisions) decision\(decisions == 1 ? "" : "s") · saved \(Dates.short(record.updatedAt)) · \(record.id.prefix(8))")
+            out.line("  \(index + 1). \(TextSafety.message(record.learner)) · \(TextSafety.message(record.scenarioTitle)) · \(decisions) decision\(decisions == 1 ? "" : "s") · saved \(Dates.short(record.updatedAt)) · \(record.id.prefix(8))")
         }
         guard TerminalInfo.isInteractive else {
             out.line("Resume one with: twofold resume --session ID (or --learner NAME --scenario ID)")

@@ -39,7 +39,7 @@ struct StatsCommand: ParsableCommand {
             out.line(try JSONOutput.string(object))
             return
         }
-        out.line(out.styled(scenario.title.terminalSafe, .bold) + " (\(scenario.id))")
+        out.line(out.styled(TextSafety.message(scenario.title), .bold) + " (\(scenario.id))")
         let rows: [(String, String)] = [
             ("scenes", "\(analysis.sceneCount) (\(analysis.decisionCount) decisions, \(analysis.endingCount) endings)"),
             ("reachable endings", "\(analysis.reachableEndingCount)"),

@@ -1,3 +1,4 @@
+import TwofoldCore
 import Foundation
 
 /// Where a cohort document goes, written as it is produced.
@@ -27,7 +28,7 @@ final class CohortOutput {
         let temporary = folder + "/.\(url.lastPathComponent).\(UUID().uuidString).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw CLIError(message: "cannot write \(path.terminalSafe): \(String(cString: strerror(errno)))", exitCode: 73)
+            throw CLIError(message: "cannot write \(TextSafety.message(path)): \(String(cString: strerror(errno)))", exitCode: 73)
         }
         fchmod(descriptor, 0o644)  // the umask may have narrowed it; reports are meant to be readable
         self.descriptor = descriptor
@@ -85,6 +86,6 @@ final class CohortOutput {
 
     private func failure() -> CLIError {
         let reason = String(cString: strerror(errno))
-        return CLIError(message: "cannot write \((destination ?? "standard output").terminalSafe): \(reason)", exitCode: 73)
+        return CLIError(message: "cannot write \(TextSafety.message(destination ?? "standard output")): \(reason)", exitCode: 73)
     }
 }

@@ -47,7 +47,7 @@ struct FacilitateSession {
 
     /// A saved group session is never replayed onto a scenario it no longer fits.
     private func cannotResume(_ record: SessionRecord, _ reason: String) -> CLIError {
-        CLIError(message: "cannot resume the group session \(record.id.prefix(8)) of \"\(record.scenarioTitle.terminalSafe)\": \(reason.terminalSafe)")
+        CLIError(message: "cannot resume the group session \(record.id.prefix(8)) of \"\(TextSafety.message(record.scenarioTitle))\": \(TextSafety.message(reason))")
     }
 
     /// The name a group session is listed under: `Group: Ana, Ben, Chi`.
@@ -134,7 +134,7 @@ struct FacilitateSession {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw CLIError(message: "cannot create the report folder \(folder.terminalSafe): \(error.localizedDescription)", exitCode: 73)
+            throw CLIError(message: "cannot create the report folder \(TextSafety.message(folder)): \(error.localizedDescription)", exitCode: 73)
         }
         let scenario = reports.group.scenario.id
         let group = try GroupReport.formats.compactMap { format in
@@ -163,7 +163,7 @@ enum GroupResults {
         screen.blank()
         screen.heading("Results")
         screen.blank()
-        let names = report.participants.map { TextLayout.sanitize($0.name) }
+        let names = report.participants.map { TextSafety.terminal($0.name) }
         let width = min(24, names.map(TextLayout.displayWidth).max() ?? 0)
         for (participant, name) in zip(report.participants, names) {
             let padded = name + String(repeating: " ", count: max(0, width - TextLayout.displayWidth(name)))
@@ -181,8 +181,8 @@ enum GroupResults {
         }
         screen.blank()
         screen.line(margin + "Group report:")
-        for file in written.group { screen.line(margin + "  " + TextLayout.sanitize(file)) }
+        for file in written.group { screen.line(margin + "  " + TextSafety.terminal(file)) }
         screen.line(margin + "Learner reports, one per participant:")
-        for file in written.participants.flatMap({ $0 }) { screen.line(margin + "  " + TextLayout.sanitize(file)) }
+        for file in written.participants.flatMap({ $0 }) { screen.line(margin + "  " + TextSafety.terminal(file)) }
     }
 }

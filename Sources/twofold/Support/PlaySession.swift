@@ -46,13 +46,13 @@ struct PlaySession {
     func locate(_ record: SessionRecord) throws -> String {
         if FileManager.default.fileExists(atPath: record.scenarioPath) { return record.scenarioPath }
         if let entry = ScenarioLibrary.standard.scan().entries.first(where: { $0.id == record.scenarioID }) { return entry.path }
-        throw CLIError(message: "the scenario file of this session (\(record.scenarioPath.terminalSafe)) is gone, and no scenario \"\(record.scenarioID)\" is in the library", exitCode: 66)
+        throw CLIError(message: "the scenario file of this session (\(TextSafety.message(record.scenarioPath))) is gone, and no scenario \"\(record.scenarioID)\" is in the library", exitCode: 66)
     }
 
     /// A save that no longer fits its scenario is never replayed: say so, and offer a fresh start.
     private func offerRestart(_ record: SessionRecord, reason: String, result: LintResult, path: String) throws -> Int32 {
         let err = Terminal.standardError
-        err.line("twofold: cannot resume \(record.learner.terminalSafe)'s session of \"\(record.scenarioTitle.terminalSafe)\": \(reason).")
+        err.line("twofold: cannot resume \(TextSafety.message(record.learner))'s session of \"\(TextSafety.message(record.scenarioTitle))\": \(reason).")
         guard TerminalInfo.isInteractive else {
             err.line("Start again with: twofold play \(record.scenarioID) --learner \(shellQuoted(record.learner))")
             return 1
@@ -132,7 +132,7 @@ enum Headline {
         }
         screen.blank()
         screen.line(files.count == 1 ? "  Report written:" : "  Reports written:")
-        for file in files { screen.line("    " + TextLayout.sanitize(file)) }
+        for file in files { screen.line("    " + TextSafety.terminal(file)) }
     }
 }
 
@@ -140,5 +140,5 @@ enum Headline {
 func shellQuoted(_ text: String) -> String {
     let safe = text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
     if safe && !text.isEmpty { return text }
-    return "'" + TextLayout.sanitize(text).replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return "'" + TextSafety.terminal(text).replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

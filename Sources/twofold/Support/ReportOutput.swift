@@ -31,7 +31,7 @@ enum ReportOutput {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw CLIError(message: "cannot create the report folder \(folder.terminalSafe): \(error.localizedDescription)", exitCode: 73)
+            throw CLIError(message: "cannot create the report folder \(TextSafety.message(folder)): \(error.localizedDescription)", exitCode: 73)
         }
         // Render everything first: a rendering failure then leaves no file behind.
         let rendered = try formats.map { ($0, try $0.render(report)) }
@@ -56,9 +56,9 @@ enum ReportOutput {
             } catch where FileManager.default.fileExists(atPath: url.path) {
                 continue
             } catch {
-                throw CLIError(message: "cannot write \(url.path.terminalSafe): \(error)", exitCode: 73)
+                throw CLIError(message: "cannot write \(TextSafety.message(url.path)): \(error)", exitCode: 73)
             }
         }
-        throw CLIError(message: "cannot find a free file name for \(name.terminalSafe) in \(folder.terminalSafe)", exitCode: 73)
+        throw CLIError(message: "cannot find a free file name for \(TextSafety.message(name)) in \(TextSafety.message(folder))", exitCode: 73)
     }
 }

@@ -93,9 +93,9 @@ struct ScenarioLibrary {
         }
         if !reference.contains("/") && !reference.hasSuffix(".json") {
             if let path = file(forID: reference) { return path }
-            throw CLIError(message: "no scenario \"\(reference.terminalSafe)\" in the library; `twofold list` shows the ids", exitCode: 66)
+            throw CLIError(message: "no scenario \"\(TextSafety.message(reference))\" in the library; `twofold list` shows the ids", exitCode: 66)
         }
-        throw CLIError(message: "\(reference.terminalSafe): no such file", exitCode: 66)
+        throw CLIError(message: "\(TextSafety.message(reference)): no such file", exitCode: 66)
     }
 
     /// The playable scenario with this id, found without linting the whole library (as

@@ -25,7 +25,7 @@ func launchWeekReport(learner: String, cohort: String?, choices: [String] = ["as
                       attemptId: String = UUID().uuidString, email: String? = nil, start: Date = moment(0),
                       group: String? = nil, votes: [String?]? = nil) throws -> LearnerReport {
     let fixture = Fixture.launchWeek
-    var engine = Engine(scenario: fixture.scenario, fingerprint: fixture.fingerprint, at: start)
+    var engine = Engine(scenario: fixture.scenario, fingerprint: fixture.fingerprint, at: start, analysis: fixture.analysis)
     var now = start
     for id in choices {
         now += 30
