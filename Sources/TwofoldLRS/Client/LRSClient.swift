@@ -72,10 +72,11 @@ public struct LRSClient: Sendable {
         (try? JSONSerialization.jsonObject(with: body) as? [String: Any])?["version"] as? [String]
     }
 
-    /// Reads every statement `query` selects, following `more` links; `statement` gets each
-    /// one's JSON bytes as it arrives. Returns how many were read.
+    /// Reads every statement `query` selects, following `more` links (unless
+    /// `firstPageOnly`); `statement` gets each one's JSON bytes as it arrives. Returns how
+    /// many were read.
     @discardableResult
-    public func statements(_ query: StatementQuery, pageTimeout: TimeAmount = .minutes(30),
+    public func statements(_ query: StatementQuery, firstPageOnly: Bool = false, pageTimeout: TimeAmount = .minutes(30),
                            _ statement: (UnsafeBufferPointer<UInt8>) -> Void) async throws(LRSError) -> Int {
         var next: URL? = query.url(endpoint)
         var total = 0
@@ -98,7 +99,7 @@ public struct LRSClient: Sendable {
             total += splitter.statements
             next = try splitter.more.map { more throws(LRSError) in try follow(more) }
             // A page with no statements ends the walk, whatever `more` says.
-            if splitter.statements == 0 { next = nil }
+            if splitter.statements == 0 || firstPageOnly { next = nil }
         }
         return total
     }
