@@ -21,8 +21,6 @@ let package = Package(
         .target(name: "TwofoldReports", dependencies: ["TwofoldCore"]),
         // GNU readline, linked from the system (Debian: libreadline-dev).
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
-        // The terminal layer: line editing, history, completion, signals, wrapped and safe text.
-        .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "CReadline"]),
         // The records store: sessions and attempts in SQLite (WAL), versioned and migrated.
         .target(
             name: "TwofoldStore",
@@ -37,19 +35,26 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        // The command-line executable: thin subcommands over the libraries.
+        // The application layer: the scenario source and library, the play, group and cohort
+        // services (built from a store, a report sink and a clock), the file-system seam.
+        .target(name: "TwofoldApp", dependencies: ["TwofoldCore", "TwofoldReports", "TwofoldStore"]),
+        // The terminal layer: line editing, history, completion, signals, wrapped text, and
+        // the play, facilitation and menu screens over the application's sessions.
+        .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "TwofoldApp", "TwofoldStore", "CReadline"]),
+        // The command-line executable: argument parsing and printing over the application layer.
         .executableTarget(
             name: "twofold",
             dependencies: [
-                "TwofoldCore", "TwofoldReports", "TwofoldTerminal", "TwofoldStore",
+                "TwofoldCore", "TwofoldReports", "TwofoldApp", "TwofoldTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "twofold-engine-bench", dependencies: ["TwofoldCore"], path: "Sources/twofold-engine-bench"),
         .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore"]),
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
-        .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal"]),
+        .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp"]),
         .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
+        .testTarget(name: "TwofoldAppTests", dependencies: ["TwofoldApp", "TwofoldStore", "TwofoldReports", "TwofoldCore"]),
         // Against a real learning record store (Ralph), started by the tests on loopback.
         .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS"]),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.

@@ -1,7 +1,7 @@
 import GRDB
 
 extension RecordsStore {
-    /// Version 2: the outbox of statements for the learning record store.
+    /// Version 3: the outbox of statements for the learning record store.
     ///
     /// One row per statement id, in the order queued (`seq`). A row waits while
     /// `deliveredAt` is null; `attempts` counts sends (a row never sent can still be
@@ -25,6 +25,6 @@ extension RecordsStore {
         }
         // The worker's query: waiting rows in queue order.
         try db.create(index: "outbox_waiting", on: "outbox", columns: ["seq"], condition: Column("deliveredAt") == nil)
-        try db.execute(sql: "PRAGMA user_version = 2")
+        try db.execute(sql: "PRAGMA user_version = 3")
     }
 }

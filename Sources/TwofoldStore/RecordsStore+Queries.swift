@@ -11,26 +11,31 @@ extension RecordsStore {
 
     /// Active sessions (the ones that can be resumed), most recently updated first.
     ///
-    /// Each argument, when given, keeps only the sessions that match it exactly.
+    /// Each argument, when given, keeps only the sessions that match it: the learner's
+    /// name without regard to case, the scenario id and kind exactly.
     public func activeSessions(learner: String?, scenarioID: String?, kind: String?) throws -> [SessionRecord] {
         try pool.read { db in
             var request = SessionRecord.filter(Session.status == "active")
-            if let learner { request = request.filter(Session.learner == learner) }
             if let scenarioID { request = request.filter(Session.scenarioID == scenarioID) }
             if let kind { request = request.filter(Session.kind == kind) }
             return try request.order(Session.updatedAt.desc, Session.id).fetchAll(db)
+                .filter { learner == nil || Self.sameName($0.learner, learner!) }
         }
     }
 
-    /// Completed sessions, sorted by learner then by when they finished;
-    /// only one learner's when `learner` is given.
+    /// Completed sessions, sorted by learner then by when they finished; only one
+    /// learner's (the name compared without regard to case) when `learner` is given.
     public func attempts(learner: String?) throws -> [SessionRecord] {
         try pool.read { db in
-            var request = SessionRecord.filter(Session.status == "complete")
-            if let learner { request = request.filter(Session.learner == learner) }
+            let request = SessionRecord.filter(Session.status == "complete")
+            // Names are compared in Swift: SQLite's lower() folds only ASCII letters.
             return try request.order(Session.learner, Session.finishedAt, Session.id).fetchAll(db)
+                .filter { learner == nil || Self.sameName($0.learner, learner!) }
         }
     }
+
+    /// Whether two learner names are the same person's, case aside (Unicode-aware).
+    static func sameName(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
 
     /// A session's step log, in turn order.
     public func steps(sessionID: String) throws -> [StepRecord] {

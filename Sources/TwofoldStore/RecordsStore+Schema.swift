@@ -6,7 +6,8 @@ extension RecordsStore {
     static func makeMigrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-sessions-steps-settings", migrate: createVersion1)
-        migrator.registerMigration("v2-outbox", migrate: createOutbox)
+        migrator.registerMigration("v2-session-options", migrate: addSessionOptions)
+        migrator.registerMigration("v3-outbox", migrate: createOutbox)
         return migrator
     }
 
@@ -54,5 +55,14 @@ extension RecordsStore {
         }
         // Lets tools that only speak SQLite see the schema version too.
         try db.execute(sql: "PRAGMA user_version = 1")
+    }
+
+    /// Version 2: the options a session was started with (report folder and formats,
+    /// cohort, e-mail, mode), so a resumed session keeps them.
+    private static func addSessionOptions(_ db: Database) throws {
+        try db.alter(table: "session") { table in
+            table.add(column: "options", .blob)
+        }
+        try db.execute(sql: "PRAGMA user_version = 2")
     }
 }

@@ -41,6 +41,9 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var reportPaths: [String]?
     /// For a participant's record, the id of the group session it belongs to.
     public var groupSessionID: String?
+    /// The options the session was started with, as JSON the application defines (report
+    /// folder and formats, cohort, e-mail, mode); nil in sessions saved before they were kept.
+    public var options: Data?
 
     public static let databaseTableName = "session"
 
@@ -51,16 +54,17 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
         case startedAt, updatedAt, finishedAt
         case managerPercent, leaderPercent, profile, endingTitle, reportPaths
         case groupSessionID = "groupSessionId"
+        case options
     }
 
     /// Creates a record; a new session is `active` and last updated when it started.
     public init(
-        id: String = UUID().uuidString, kind: String, learner: String, cohort: String? = nil,
+        id: String = UUID().uuidString.lowercased(), kind: String, learner: String, cohort: String? = nil,
         scenarioID: String, scenarioTitle: String, scenarioPath: String, fingerprint: String,
         state: Data, status: String = "active", startedAt: Date, updatedAt: Date? = nil,
         finishedAt: Date? = nil, managerPercent: Int? = nil, leaderPercent: Int? = nil,
         profile: String? = nil, endingTitle: String? = nil, reportPaths: [String]? = nil,
-        groupSessionID: String? = nil
+        groupSessionID: String? = nil, options: Data? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -81,6 +85,7 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
         self.endingTitle = endingTitle
         self.reportPaths = reportPaths
         self.groupSessionID = groupSessionID
+        self.options = options
     }
 
     /// Report paths are stored as readable JSON (no escaped slashes).

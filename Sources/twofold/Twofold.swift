@@ -1,5 +1,8 @@
-import Foundation
 import ArgumentParser
+import Foundation
+import TwofoldApp
+import TwofoldCore
+import TwofoldTerminal
 
 /// The `twofold` command: a training simulator for people managers.
 @main
@@ -14,37 +17,45 @@ struct Twofold: ParsableCommand {
             """,
         version: TwofoldVersion.current,
         subcommands: [
-            PlayCommand.self,
-            FacilitateCommand.self,
-            ResumeCommand.self,
-            HistoryCommand.self,
-            ListCommand.self,
-            LintCommand.self,
-            StatsCommand.self,
-            GraphCommand.self,
-            ReportCommand.self,
-            CohortCommand.self,
+            PlayCommand.self, FacilitateCommand.self, ResumeCommand.self, HistoryCommand.self, ListCommand.self,
+            LintCommand.self, StatsCommand.self, GraphCommand.self, ReportCommand.self, CohortCommand.self,
         ]
     )
 
     /// Runs the command, mapping failures to a one-line reason and an exit status.
     static func main() {
+        var command: ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
-            var command = try parseAsRoot()
             try command.run()
-        } catch let error as CLIError {
-            Terminal.standardError.line("twofold: error: \(error.message)")
-            Foundation.exit(error.exitCode)
-        } catch {
+        } catch let rejected as ScenarioRejected {
+            DiagnosticPrinter(strict: false).print(rejected.diagnostics)
+            fail(rejected.failure)
+        } catch let error as AppError {
+            fail(error)
+        } catch let error as FileError {
+            fail(AppError(error))
+        } catch let problem as ResumeProblem {
+            fail(AppError(problem.description))
+        } catch let error as ExitCode {
             exit(withError: error)
+        } catch let error as ValidationError {
+            exit(withError: error)
+        } catch {
+            fail(AppError.from(error))
         }
     }
 
+    private static func fail(_ error: AppError) -> Never {
+        App.err.line("twofold: error: \(error.message)")
+        Foundation.exit(error.exitCode)
+    }
+
     func run() throws {
-        try Menu.run()
+        try MenuCommand.run()
     }
 }
 
 enum TwofoldVersion {
-    static let current = "0.1.0"
+    static let current = "0.2.0"
 }

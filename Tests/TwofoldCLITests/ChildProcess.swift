@@ -276,7 +276,7 @@ final class TestHome {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    /// The environment for a `twofold` child: this home, the bundled library, no colour,
+    /// The environment for a `twofold` child: this home, the test library, no colour,
     /// 80 columns, and nothing that could reach the real home folder.
     var environment: [String: String] {
         [
@@ -284,7 +284,7 @@ final class TestHome {
             "HOME": path,
             "LANG": "C.UTF-8",
             "TWOFOLD_HOME": path,
-            "TWOFOLD_SCENARIOS": bundledScenarios.path,
+            "TWOFOLD_SCENARIOS": testLibrary.path,
             "COLUMNS": "80",
             "NO_COLOR": "1",
         ]
@@ -333,6 +333,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
 /// The bundled scenario library.
 let bundledScenarios = repositoryRoot.appendingPathComponent("Scenarios", isDirectory: true)
 
+/// The library the end-to-end tests play: frozen copies of scenarios whose exact text,
+/// ids and choice order the tests rely on, so editing the bundled library cannot break them.
+let testLibrary = repositoryRoot.appendingPathComponent("Tests/Fixtures/library", isDirectory: true)
+
 /// A file under `Tests/Fixtures`.
 func fixture(_ relative: String) -> URL {
     repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative)
@@ -346,7 +350,7 @@ func jsonObject(_ text: String) throws -> [String: Any] {
     return object
 }
 
-/// The choices through `retail-floor-walk` used by these tests, one line each.
+/// The choices through `retail-floor-walk` (the test library's copy) used by these tests, one line each.
 enum FloorWalk {
     static let id = "retail-floor-walk"
     static let title = "Walking the Store Floor"

@@ -23,7 +23,7 @@ extension FacilitateEndToEndTests {
     static func environment(home: URL) -> [String: String] {
         let parent = ProcessInfo.processInfo.environment
         return ["PATH": parent["PATH"] ?? "/usr/bin:/bin", "HOME": home.path, "LANG": "C.UTF-8",
-                "TWOFOLD_HOME": home.path, "NO_COLOR": "1", "COLUMNS": "80"]
+                "TWOFOLD_HOME": home.path, "TWOFOLD_SCENARIOS": testLibrary.path, "NO_COLOR": "1", "COLUMNS": "80"]
     }
 
     /// Runs `twofold arguments` with `input` as standard input (a file, so the binary
@@ -98,6 +98,5 @@ extension FacilitateEndToEndTests {
         return axes.mapValues { (min: $0["min"]!, max: $0["max"]!) }
     }
 
-    static let scenarioFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Scenarios/retail/retail-floor-walk.json")
+    static let scenarioFile = testLibrary.appendingPathComponent("retail/retail-floor-walk.json")
 }

@@ -148,7 +148,7 @@ struct FacilitateEndToEndTests {
         let home = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: home) }
         let terminal = try PseudoTerminal(twofoldBinary.path, arguments: ["facilitate", "retail-floor-walk", "--participants", "Ana,Ben"],
-                                          environment: ["TWOFOLD_HOME": home.path], columns: 100, rows: 40)
+                                          environment: ["TWOFOLD_HOME": home.path, "TWOFOLD_SCENARIOS": testLibrary.path], columns: 100, rows: 40)
         try terminal.expect("vote> ")
         terminal.send("Be\t")
         try terminal.expect("Ben=")
@@ -179,7 +179,7 @@ struct FacilitateEndToEndTests {
         defer { try? FileManager.default.removeItem(at: home) }
         let out = home.appendingPathComponent("out")
         let terminal = try PseudoTerminal(twofoldBinary.path, arguments: ["facilitate", "retail-floor-walk", "--participants", "Ana,Ben,Chi"],
-                                          environment: ["TWOFOLD_HOME": home.path], columns: 100, rows: 40)
+                                          environment: ["TWOFOLD_HOME": home.path, "TWOFOLD_SCENARIOS": testLibrary.path], columns: 100, rows: 40)
         try terminal.expect("vote> ")
         terminal.send("2 1 2\n")
         try terminal.expect("3 of 3 votes in (hidden).")

@@ -32,12 +32,25 @@ extension LoaderTests {
         #expect(model.briefing == json["briefing"] as? String)
         #expect(model.start == json["start"] as? String)
         #expect(model.reflection == (json["reflection"] as? [String] ?? []))
+        #expect(model.facilitatorNote == json["facilitatorNote"] as? String)
+        let setting = json["setting"] as? [String: String]
+        #expect(model.setting?.country == setting?["country"])
+        #expect(model.setting?.currency == setting?["currency"])
+        #expect(model.setting?.season == setting?["season"])
         let scenes = try #require(json["scenes"] as? [[String: Any]])
         #expect(model.scenes.count == scenes.count)
         for (scene, object) in zip(model.scenes, scenes) {
             #expect(scene.id == object["id"] as? String)
             #expect(scene.text == (object["text"] as? String ?? ""))  // a router may have none
-            #expect(scene.discussion.after == (object["discussion"] as? [String] ?? []))
+            if let prompts = object["discussion"] as? [String: Any] {
+                #expect(scene.discussion.before == (prompts["before"] as? [String] ?? []))
+                #expect(scene.discussion.after == (prompts["after"] as? [String] ?? []))
+            } else {
+                #expect(scene.discussion.before.isEmpty)
+                #expect(scene.discussion.after == (object["discussion"] as? [String] ?? []))
+            }
+            let outcomes = object["outcomes"] as? [String: String] ?? [:]
+            #expect(Dictionary(uniqueKeysWithValues: scene.outcomes.map { ($0.profile.rawValue, $0.next) }) == outcomes)
             let endingObject = object["ending"] as? [String: Any]
             #expect(scene.ending?.title == endingObject?["title"] as? String)
             #expect(scene.ending?.kind?.rawValue == endingObject?["kind"] as? String)

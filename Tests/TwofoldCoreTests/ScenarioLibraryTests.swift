@@ -3,6 +3,7 @@ import Testing
 @testable import TwofoldCore
 
 /// Structural checks every bundled scenario must pass, using the core's own analysis.
+/// The content rules (scores, tells, strategies, facilitation) are in ``LibraryContentTests``.
 @Suite("Bundled scenario library")
 struct ScenarioLibraryTests {
     static let files: [URL] = {
@@ -20,10 +21,10 @@ struct ScenarioLibraryTests {
         return (scenario, try #require(result.analysis))
     }
 
-    @Test func libraryHasFourRetailAndFourMarketingScenarios() throws {
+    @Test func libraryHasEightRetailAndEightMarketingScenarios() throws {
         let domains = try Self.files.map { try Self.load($0).0.domain }
-        #expect(domains.filter { $0 == "retail" }.count == 4)
-        #expect(domains.filter { $0 == "marketing" }.count == 4)
+        #expect(domains.filter { $0 == "retail" }.count == 8)
+        #expect(domains.filter { $0 == "marketing" }.count == 8)
         #expect(Set(try Self.files.map { try Self.load($0).0.id }).count == Self.files.count)
     }
 
@@ -33,23 +34,15 @@ struct ScenarioLibraryTests {
         #expect(url.deletingPathExtension().lastPathComponent == scenario.id)
         #expect(url.deletingLastPathComponent().lastPathComponent == scenario.domain)
         #expect(!scenario.summary.isEmpty && scenario.briefing != nil)
-        #expect((6...12).contains(scenario.estimatedMinutes ?? 0))
+        #expect((3...15).contains(scenario.estimatedMinutes ?? 0))
         #expect(scenario.reflection.count >= 3)
-        #expect((analysis.shortestPath ?? 0) >= 4, "every complete path has at least 4 decisions")
+        #expect((analysis.shortestPath ?? 0) >= 3, "every complete path has at least 3 decisions")
         let decisions = scenario.scenes.filter { !$0.choices.isEmpty }
         let wide = decisions.filter { $0.choices.count >= 3 }
         #expect(wide.count * 4 >= decisions.count * 3, "most decisions offer three or more choices")
         let kinds = scenario.scenes.compactMap { $0.ending?.kind }
         #expect(scenario.scenes.filter(\.isEnding).count >= 3)
         for kind in [ProfileKey.both, .manager, .leader] { #expect(kinds.contains(kind), "an ending of kind \(kind)") }
-    }
-
-    /// Greedy pure strategies: always the highest score on one axis (ties: lowest on the other).
-    @Test(arguments: files)
-    func pureStrategiesEndWeaker(_ url: URL) throws {
-        let (scenario, _) = try Self.load(url)
-        #expect(try Self.playGreedy(scenario, favouring: .manager) == .manager)
-        #expect(try Self.playGreedy(scenario, favouring: .leader) == .leader)
     }
 
     /// Every path ends at the ending whose kind is the learner's profile: 2,000 random
@@ -78,19 +71,5 @@ struct ScenarioLibraryTests {
             scenario.scenes.contains { $0.choices.contains { $0.condition != nil } }
         }
         #expect(users.count >= 2)
-    }
-
-    static func playGreedy(_ scenario: Scenario, favouring axis: Axis) throws -> ProfileKey? {
-        let other = axis == .manager ? Axis.leader : Axis.manager
-        var engine = Engine(scenario: scenario, fingerprint: "test", at: Date(timeIntervalSince1970: 0))
-        while engine.phase == .deciding {
-            let offered = engine.offeredChoices()
-            let best = offered.indices.max { a, b in
-                let (x, y) = (offered[a].scores, offered[b].scores)
-                return x[axis] != y[axis] ? x[axis] < y[axis] : x[other] > y[other]
-            }!
-            try engine.choose(best + 1, at: Date(timeIntervalSince1970: 1))
-        }
-        return engine.currentScene.ending?.kind
     }
 }

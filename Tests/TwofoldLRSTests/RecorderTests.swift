@@ -114,7 +114,8 @@ struct RecorderTests {
         try await withStore { store in
             let fixture = Fixture.launchWeek
             let roster = try Roster(["Ana", "Ben"])
-            var facilitation = Facilitation(scenario: fixture.scenario, fingerprint: fixture.fingerprint, roster: roster, at: moment(0))
+            var facilitation = Facilitation(scenario: fixture.scenario, fingerprint: fixture.fingerprint, roster: roster, at: moment(0),
+                                            analysis: fixture.analysis)
             let group = "6A3C1D2E-0000-4000-8000-0000000000AB"
             let recorder = GroupRecorder(groupSessionId: group, roster: roster.names, cohort: "Room 3", scenario: fixture.scenario)
             _ = try facilitation.castBallot([.choice(1), .choice(2)])

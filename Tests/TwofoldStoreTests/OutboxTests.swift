@@ -97,13 +97,13 @@ struct OutboxTests {
         }
     }
 
-    @Test("a version-1 store gains the outbox when opened")
+    @Test("a version-2 store gains the outbox when opened")
     func migratesVersion1() async throws {
         try await withTemporaryFolder { folder throws in
             let path = storePath(in: folder)
             try FileManager.default.createDirectory(atPath: folder.appendingPathComponent("data").path, withIntermediateDirectories: true)
             let queue = try DatabaseQueue(path: path)
-            try RecordsStore.makeMigrator().migrate(queue, upTo: "v1-sessions-steps-settings")
+            try RecordsStore.makeMigrator().migrate(queue, upTo: "v2-session-options")
             try queue.close()
             let store = try RecordsStore(path: path)
             try store.enqueue(OutboxChange(add: [statement("a")]), at: instant(0))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwofoldApp
 import TwofoldCore
 @testable import TwofoldTerminal
 
@@ -45,18 +46,41 @@ struct FacilitationTranscriptTests {
                             at: Date(timeIntervalSince1970: 1_795_946_400))
     }
 
+    /// How a scripted session ended, with the session as it was then.
+    enum Outcome {
+        case finished(Facilitation)
+        case saved(Facilitation)
+        case terminated(Facilitation, signal: Int32)
+    }
+
+    /// Steps saved by the session, in order.
+    final class Steps: @unchecked Sendable {
+        var items: [(FacilitationState, FacilitationStep)] = []
+    }
+
+    struct FixedClock: TwofoldApp.Clock {
+        func now() -> Date { Date(timeIntervalSince1970: 1_795_946_460) }
+    }
+
     /// Runs the loop over `lines`; returns the exit, the screen and the recorded steps.
     static func run(_ lines: [String], names: [String] = ["Ana", "Ben", "Chi"])
-        throws -> (exit: FacilitationLoop.Exit, screen: String, steps: [(FacilitationState, FacilitationStep)]) {
+        throws -> (exit: Outcome, screen: String, steps: [(FacilitationState, FacilitationStep)]) {
         let output = Output()
-        var steps: [(FacilitationState, FacilitationStep)] = []
+        let steps = Steps()
+        let facilitation = try facilitation(names)
+        let session = GroupSession(id: "test", options: AttemptOptions(mode: .group), facilitation: facilitation,
+                                   analysis: ScenarioAnalysis(facilitation.scenario), clock: FixedClock()) { steps.items.append(($0, $1)) }
         let loop = FacilitationLoop(
-            facilitation: try facilitation(names), reader: Script(lines, output: output),
+            session: session, reader: Script(lines, output: output),
             screen: Screen(columns: 80, colour: false) { output.append($0) },
-            timer: DiscussionTimer(isInteractive: false), now: { Date(timeIntervalSince1970: 1_795_946_460) }
-        ) { state, step in steps.append((state, step)) }
-        let exit = try loop.run()
-        return (exit, output.text, steps)
+            timer: DiscussionTimer(isInteractive: false))
+        let exit: Outcome
+        switch try loop.run() {
+        case .finished: exit = .finished(session.current)
+        case .saved: exit = .saved(session.current)
+        case .terminated(let signal): exit = .terminated(session.current, signal: signal)
+        }
+        return (exit, output.text, steps.items)
     }
 
     @Test("a whole session: errors record nothing, votes stay hidden until reveal, every step is recorded")

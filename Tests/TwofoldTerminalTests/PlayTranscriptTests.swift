@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwofoldApp
 import TwofoldCore
 @testable import TwofoldTerminal
 
@@ -60,28 +61,39 @@ struct PlayTranscriptTests {
 
     /// One recorded step: its kind, detail, state, and how much of the screen existed then.
     struct Recorded {
-        var step: PlayLoop.Step
+        var step: PlaySession.Step
         var detail: [String: String]
         var state: SessionState
         var screenLength: Int
     }
 
-    /// A play loop over `scenario` with scripted input and everything it did.
+    /// How a scripted session ended, with the engine as it was then.
+    enum Outcome {
+        case finished(Engine)
+        case saved(Engine)
+        case terminated(Engine, signal: Int32)
+    }
+
+    /// A play loop over `scenario` with scripted input and everything it did: the session
+    /// saves each step into a list instead of the records store.
     final class Harness {
         let buffer = ScreenBuffer()
         let reader: ScriptedLineReader
         let loop: PlayLoop
+        let session: PlaySession
         private(set) var records: [Recorded] = []
 
-        init(_ engine: Engine, script: [LineInput], colour: Bool = false, columns: Int = 80) {
+        init(_ engine: Engine, script: [LineInput], colour: Bool = false, columns: Int = 80, mode: AttemptMode = .practice) {
             let buffer = self.buffer
             reader = ScriptedLineReader(script, echo: { buffer.append($0) })
             let screen = Screen(columns: columns, colour: colour) { buffer.append($0) }
             let box = RecordBox()
             self.box = box
-            loop = PlayLoop(engine: engine, reader: reader, screen: screen, now: PlayTranscriptTests.clock()) { state, step, detail in
+            session = PlaySession(id: "test", learner: "Test", options: AttemptOptions(mode: mode), engine: engine,
+                                  analysis: ScenarioAnalysis(engine.scenario), clock: TestClock(PlayTranscriptTests.clock())) { state, step, detail in
                 box.append(Recorded(step: step, detail: detail, state: state, screenLength: buffer.length))
             }
+            loop = PlayLoop(session: session, reader: reader, screen: screen)
         }
 
         private let box: RecordBox
@@ -90,9 +102,13 @@ struct PlayTranscriptTests {
             self.init(engine, script: lines.map { .line($0) }, colour: colour, columns: columns)
         }
 
-        func run(resumed: Bool = false) throws -> PlayLoop.Exit {
+        func run(resumed: Bool = false) throws -> Outcome {
             defer { records = box.items }
-            return try loop.run(resumed: resumed)
+            switch try loop.run(resumed: resumed) {
+            case .finished: return .finished(session.engine)
+            case .saved: return .saved(session.engine)
+            case .terminated(let signal): return .terminated(session.engine, signal: signal)
+            }
         }
 
         var screen: String { buffer.text }
@@ -107,6 +123,13 @@ struct PlayTranscriptTests {
     static func clock() -> @Sendable () -> Date {
         let ticks = TickCounter()
         return { Date(timeIntervalSince1970: 1_800_000_000 + Double(ticks.next())) }
+    }
+
+    /// The clock a session reads, from a closure.
+    struct TestClock: TwofoldApp.Clock {
+        let read: @Sendable () -> Date
+        init(_ read: @escaping @Sendable () -> Date) { self.read = read }
+        func now() -> Date { read() }
     }
 
     final class TickCounter: @unchecked Sendable {
@@ -366,9 +389,12 @@ struct PlayTranscriptTests {
         let buffer = ScreenBuffer()
         let reader = ScriptedLineReader(lines: ["1", "1"]) { buffer.append($0) }
         let screen = Screen(columns: 80, colour: false) { buffer.append($0) }
-        let loop = PlayLoop(engine: try Self.huddle(), reader: reader, screen: screen, now: Self.clock()) { _, _, _ in
+        let engine = try Self.huddle()
+        let session = PlaySession(id: "test", learner: "Test", options: AttemptOptions(), engine: engine,
+                                  analysis: ScenarioAnalysis(engine.scenario), clock: TestClock(Self.clock())) { _, _, _ in
             throw DiskFull()
         }
+        let loop = PlayLoop(session: session, reader: reader, screen: screen)
         #expect(throws: DiskFull.self) { try loop.run() }
         #expect(buffer.text.hasSuffix("> 1\n"))
         #expect(!buffer.text.contains("Over lunch"))

@@ -24,8 +24,9 @@ public struct Facilitation: Sendable {
     public let discussSeconds: Int?
 
     /// Starts a session at the scenario's start scene. The scenario must lint clean.
-    public init(scenario: Scenario, fingerprint: String, roster: Roster, discussSeconds: Int? = nil, at now: Date) {
-        engine = Engine(scenario: scenario, fingerprint: fingerprint, at: now, mode: .group)
+    public init(scenario: Scenario, fingerprint: String, roster: Roster, discussSeconds: Int? = nil, at now: Date,
+                analysis: ScenarioAnalysis? = nil) {
+        engine = Engine(scenario: scenario, fingerprint: fingerprint, at: now, mode: .group, analysis: analysis)
         self.roster = roster
         decisions = []
         ballot = Array(repeating: nil, count: roster.count)
@@ -34,9 +35,10 @@ public struct Facilitation: Sendable {
 
     /// Resumes a saved session, checking it against the scenario the way ``Engine`` does
     /// and that its votes belong to its roster and its decisions to its path.
-    public init(scenario: Scenario, fingerprint: String, resuming saved: FacilitationState) throws {
+    public init(scenario: Scenario, fingerprint: String, resuming saved: FacilitationState,
+                analysis: ScenarioAnalysis? = nil) throws {
         if saved.version > FacilitationState.currentVersion { throw FacilitationError.newerSave(saved.version) }
-        engine = try Engine(scenario: scenario, fingerprint: fingerprint, resuming: saved.session)
+        engine = try Engine(scenario: scenario, fingerprint: fingerprint, resuming: saved.session, analysis: analysis)
         roster = saved.participants
         discussSeconds = saved.discussSeconds
         let path = saved.session.decisions

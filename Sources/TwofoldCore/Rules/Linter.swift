@@ -13,6 +13,13 @@ public struct LintResult: Sendable {
 
     /// The scenario, when it can be played: decoded and free of errors.
     public var playable: Scenario? { hasErrors ? nil : scenario }
+
+    public init(file: String, scenario: Scenario?, analysis: ScenarioAnalysis?, diagnostics: [Diagnostic]) {
+        self.file = file
+        self.scenario = scenario
+        self.analysis = analysis
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Runs the graph analysis and every rule over a decoded document.

@@ -6,8 +6,14 @@ import TwofoldCore
 /// Reports write whole seconds in UTC (`2026-11-29T10:09:12Z`); that form is parsed and
 /// formatted here directly with civil-calendar arithmetic. Anything else (fractions,
 /// offsets) goes through ``ISO8601`` like everywhere else in Twofold.
-enum CohortDates {
+public enum CohortDates {
     /// The date of an ISO 8601 text, or nil when it is not one.
+    /// `--since`: `2026-11-29` (midnight UTC) or a full ISO 8601 date and time.
+    public static func day(_ text: String) -> Date? {
+        if let date = ISO8601.date(text) { return date }
+        return ISO8601.date(text + "T00:00:00Z")
+    }
+
     static func parse(_ text: String) -> Date? {
         var text = text
         let fast: Date?? = text.withUTF8 { bytes in

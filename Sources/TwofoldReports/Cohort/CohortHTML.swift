@@ -16,27 +16,7 @@ public enum CohortHTML {
         let scenarios = summary.scenarios
         if scenarios.isEmpty { body.append("<p>\(e(CohortText.noAttempts))</p>") }
         body += scenarios.map(section)
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Cohort debrief — Twofold</title>
-        <style>
-        \(HTMLStyle.css)
-        \(css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body.joined(separator: "\n"))
-        <footer>Twofold cohort debrief · \(e(CohortText.count(summary.attempts, "attempt")))</footer>
-        </main>
-        </body>
-        </html>
-
-        """
+        return HTMLPage.document(title: "Cohort debrief — Twofold", css: css, body: body, footer: "Twofold cohort debrief · \(CohortText.count(summary.attempts, "attempt"))")
     }
 
     private static func section(_ s: ScenarioSummary) -> String {
@@ -163,8 +143,8 @@ public enum CohortHTML {
     table.splits td { padding: 4px 8px; }
     td.bar { width: 38%; }
     .split-bar { display: block; width: 100%; height: 12px; }
-    .split-bar .track { fill: #e4e7eb; } .split-bar .fill { fill: var(--manager); }
-    tr.top .split-bar .fill { fill: var(--leader); }
+    .split-bar .track { fill: #e4e7eb; } .split-bar .fill { fill: #9aa5b1; }
+    tr.top .split-bar .fill { fill: #52606d; }
     .decision { break-inside: avoid; }
     ol.attempts { margin: 4px 0 0; padding-left: 1.2em; font-size: 12px; color: var(--muted); }
     ol.attempts li { margin: 0; }

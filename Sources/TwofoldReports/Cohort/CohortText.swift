@@ -57,12 +57,12 @@ enum CohortText {
         summary.endings.first { $0.scene == scene }?.title ?? scene
     }
 
-    /// A decision's divide in words, from its entropy.
+    /// A decision's divide in words: how much of the room the most popular choice took.
     static func divide(_ split: ScenarioSummary.DecisionSplit) -> String {
         let agreed = split.choices.map(\.count).max() ?? 0
         if split.responses == 0 { return "no responses" }
         if agreed == split.responses { return "everyone agreed" }
-        return "split \(String(format: "%.2f", split.entropy)) bits; the most popular choice took \(share(agreed, of: split.responses))"
+        return "divided: the most popular choice took \(share(agreed, of: split.responses))"
     }
 
     static let noAttempts = "No attempts to show: no readable learner report matched."

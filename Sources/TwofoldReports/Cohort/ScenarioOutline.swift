@@ -68,25 +68,6 @@ public struct ScenarioOutline: Sendable, Equatable {
                   decisions: decisions, endings: endings)
     }
 
-    /// The opening of `text` on one line: its first sentences up to at least 40 characters,
-    /// cut at a word near 120 characters.
-    static func lead(of text: String, limit: Int = 120) -> String {
-        let line = ReportText.clean(text).trimmingSpaces()
-        var cut = line.endIndex
-        var length = 0
-        for index in line.indices {
-            length += 1
-            if length >= 40, ".?!".contains(line[index]) {
-                cut = line.index(after: index)
-                break
-            }
-        }
-        var lead = String(line[..<cut])
-        if lead.count > limit {
-            let prefix = lead.prefix(limit)
-            let word = prefix.lastIndex(of: " ") ?? prefix.endIndex
-            lead = String(prefix[..<word]).trimmingSpaces() + "…"
-        }
-        return lead
-    }
+    /// The opening of `text` on one line (``ReportText/lead(_:or:limit:)``).
+    static func lead(of text: String, limit: Int = 120) -> String { ReportText.lead(text, limit: limit) }
 }

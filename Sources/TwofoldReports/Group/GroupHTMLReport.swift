@@ -19,7 +19,8 @@ public enum GroupHTMLReport {
         <h2>Participants</h2>
         <figure class="quadrant-wide">
         \(ParticipantScatter.svg(report))
-        <figcaption>Manager % across, leader % up: each participant scored on their own votes along the group&#39;s path. Lines at \(report.scenario.profileThreshold)% mark the profiles.</figcaption>
+        <figcaption>Manager % across, leader % up: each participant scored on their own votes along the group&#39;s path. Lines at \(report.scenario.profileThreshold)% mark the profiles. Who each number is:</figcaption>
+        \(ParticipantScatter.key(report))
         </figure>
         \(participantTable(report))
         </section>
@@ -46,27 +47,7 @@ public enum GroupHTMLReport {
         }
         if !report.ending.text.isEmpty { ending.append(HTMLText.paragraphs(report.ending.text)) }
         body.append((ending + ["</section>"]).joined(separator: "\n"))
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(report.scenario.title)) — group session — Twofold report</title>
-        <style>
-        \(HTMLStyle.css)
-        \(css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body.joined(separator: "\n"))
-        <footer>Twofold · scenario \(e(report.scenario.id)) · group session \(e(report.groupSessionId))</footer>
-        </main>
-        </body>
-        </html>
-
-        """
+        return HTMLPage.document(title: report.scenario.title + " — group session — Twofold report", css: css, body: body, footer: "Twofold · scenario \(report.scenario.id) · group session \(report.groupSessionId)")
     }
 
     /// Additions to the learner report's style sheet.
@@ -122,7 +103,7 @@ public enum GroupHTMLReport {
         let items = report.mostDivided.map { item -> String in
             let decision = report.decisions[item.decision - 1]
             let split = decision.options.filter { $0.votes > 0 }.map { "\($0.number): \($0.votes)" }.joined(separator: ", ")
-            return "<li><strong>Decision \(item.decision)</strong> <span class=\"muted\">(\(e(item.scene)); votes \(split); entropy \(GroupMarkdownReport.entropy(item.entropy)) bits)</span>"
+            return "<li><strong>Decision \(item.decision): \(e(ReportText.lead(decision.sceneText, or: item.scene, limit: 70)))</strong> <span class=\"muted\">(votes \(split))</span>"
                 + HTMLText.paragraphs(decision.sceneText) + "</li>"
         }
         return "<section class=\"divided\">\n<h2>Debrief starters: where the room was most divided</h2>\n<ol>\n" + items.joined(separator: "\n") + "\n</ol>\n</section>"
@@ -139,7 +120,7 @@ public enum GroupHTMLReport {
                 + "<td class=\"votes-cell\"><svg class=\"votes\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"track\" x=\"0\" y=\"0\" width=\"100\" height=\"10\"/><rect class=\"fill\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"10\"/></svg>\(option.votes)</td>"
                 + "<td class=\"pct\">\(ReportText.signed(option.scores.manager))</td><td class=\"pct\">\(ReportText.signed(option.scores.leader))</td></tr>"
         }
-        var parts = ["<div class=\"decision\">", "<h3>\(index + 1). \(e(decision.scene))</h3>", HTMLText.paragraphs(decision.sceneText),
+        var parts = ["<div class=\"decision\">", "<h3>Decision \(index + 1): \(e(ReportText.lead(decision.sceneText, or: decision.scene, limit: 70)))</h3>", HTMLText.paragraphs(decision.sceneText),
                      "<table>\n<thead><tr><th class=\"num\">#</th><th>Choice</th><th>Votes</th><th>Manager Δ</th><th>Leader Δ</th></tr></thead>\n<tbody>\n"
                         + rows.joined(separator: "\n") + "\n</tbody>\n</table>"]
         if !decision.abstained.isEmpty {

@@ -58,14 +58,14 @@ public enum GroupMarkdownReport {
         return report.mostDivided.enumerated().map { index, item in
             let decision = report.decisions[item.decision - 1]
             let split = decision.options.filter { $0.votes > 0 }.map { "\($0.number): \($0.votes)" }.joined(separator: ", ")
-            return "\(index + 1). **Decision \(item.decision)** (\(MarkdownText.inline(item.scene))): votes \(split); "
-                + "entropy \(entropy(item.entropy)) bits. " + MarkdownText.inline(decision.sceneText)
+            return "\(index + 1). **Decision \(item.decision): \(MarkdownText.inline(ReportText.lead(decision.sceneText, or: item.scene, limit: 70)))** "
+                + "(votes \(split)). " + MarkdownText.inline(decision.sceneText)
         }.joined(separator: "\n")
     }
 
     private static func decision(_ index: Int, _ decision: GroupReport.DecisionSplit, _ report: GroupReport) -> String {
         let total = Swift.max(1, report.participants.count)
-        var parts = ["### \(index + 1). \(MarkdownText.inline(decision.scene))", MarkdownText.block(decision.sceneText)]
+        var parts = ["### Decision \(index + 1): \(MarkdownText.inline(ReportText.lead(decision.sceneText, or: decision.scene, limit: 70)))", MarkdownText.block(decision.sceneText)]
         var table = ["| # | Choice | Votes | Manager Δ | Leader Δ |", "|--:|---|---|--:|--:|"]
         for option in decision.options {
             let mark = option.choice == decision.choice ? " **(group)**" : ""
@@ -82,11 +82,5 @@ public enum GroupMarkdownReport {
         parts.append("*" + notes.joined(separator: " ") + "*")
         parts.append(MarkdownText.block(decision.feedback))
         return parts.joined(separator: "\n\n")
-    }
-
-    /// Entropy to two decimals.
-    static func entropy(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2))"
     }
 }

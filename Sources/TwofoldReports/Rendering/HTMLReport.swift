@@ -45,26 +45,7 @@ public enum HTMLReport {
                         + report.reflection.map { "<li>\(e($0))</li>" }.joined(separator: "\n") + "\n</ul>\n</section>")
         }
         body.append(endingSection(report.ending))
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(report.scenario.title)) — \(e(report.learner.name)) — Twofold report</title>
-        <style>
-        \(HTMLStyle.css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body.joined(separator: "\n"))
-        <footer>Twofold · scenario \(e(report.scenario.id)) · attempt \(e(report.attemptId))</footer>
-        </main>
-        </body>
-        </html>
-
-        """
+        return HTMLPage.document(title: report.scenario.title + " — " + report.learner.name + " — Twofold report", css: "", body: body, footer: "Twofold · scenario \(report.scenario.id) · attempt \(report.attemptId)")
     }
 
     private static func meta(_ report: LearnerReport) -> String {
@@ -108,7 +89,7 @@ public enum HTMLReport {
             let scores = decision.learnerScores
             let text = decision.learnerChoiceText.map(e) ?? "<em>abstained</em>"
             rows.append("""
-            <tr><td class="num">\(index + 1)</td><td class="scene">\(e(decision.scene))</td><td>\(text)</td>\
+            <tr><td class="num">\(index + 1)</td><td class="scene">\(e(ReportText.lead(decision.sceneText, or: decision.scene, limit: 70)))</td><td>\(text)</td>\
             <td class="delta">\(DeltaBar.svg(scores.manager, axis: "manager", scale: scale))</td>\
             <td class="delta">\(DeltaBar.svg(scores.leader, axis: "leader", scale: scale))</td></tr>
             """)

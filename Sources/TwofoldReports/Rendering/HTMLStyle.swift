@@ -42,8 +42,14 @@ enum HTMLStyle {
     .axis-title { font-size: 12px; fill: var(--ink); font-weight: 600; }
     .you circle { fill: var(--ink); stroke: #fff; stroke-width: 2; }
     .you text { font-size: 12px; font-weight: 700; fill: var(--ink); }
+    .you text, .balanced-point text { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
     .balanced-point circle { fill: #fff; stroke: var(--leader); stroke-width: 2.5; }
     .balanced-point text { font-size: 11px; fill: #3e4c59; }
+    .participant circle, .attempt circle { fill: var(--ink); fill-opacity: .78; stroke: #fff; stroke-width: 1.5; }
+    .participant text, .attempt text { font-size: 10px; font-weight: 700; fill: #fff; }
+    .scatter-key { list-style: none; padding: 0; columns: 2; font-size: 13px; }
+    .scatter-key li { margin: 0 0 4px; }
+    .dot-number { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 1em; background: var(--ink); color: #fff; font-size: 11px; font-weight: 700; }
     .profile { background: #f8fafc; border-left: 4px solid var(--muted); padding: 14px 18px; border-radius: 4px; }
     .profile h2 { border: 0; padding: 0; }
     .profile-both { border-color: var(--leader); } .profile-manager { border-color: var(--manager); }
@@ -53,7 +59,7 @@ enum HTMLStyle {
     th, td { text-align: left; vertical-align: top; padding: 8px 8px; border-bottom: 1px solid var(--rule); }
     th { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); font-weight: 600; }
     td.num, th.num { width: 2em; text-align: right; color: var(--muted); }
-    td.scene { color: var(--muted); white-space: nowrap; font-size: 13px; }
+    td.scene { color: var(--muted); width: 32%; font-size: 13px; }
     th.delta, td.delta { width: 170px; white-space: nowrap; }
     .delta-num { display: inline-block; width: 2.2em; text-align: right; margin-right: 6px; font-variant-numeric: tabular-nums; font-weight: 600; }
     .delta-num.loss { color: var(--loss); } .delta-num.zero { color: var(--muted); }

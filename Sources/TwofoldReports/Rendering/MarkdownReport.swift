@@ -68,7 +68,7 @@ public enum MarkdownReport {
         for (index, decision) in report.decisions.enumerated() {
             let scores = decision.learnerScores
             let text = decision.learnerChoiceText.map(MarkdownText.inline) ?? "*(abstained)*"
-            lines.append("| \(index + 1) | \(MarkdownText.inline(decision.scene)) | \(text) | "
+            lines.append("| \(index + 1) | \(MarkdownText.inline(ReportText.lead(decision.sceneText, or: decision.scene, limit: 70))) | \(text) | "
                          + "\(ReportText.signed(scores.manager)) | \(ReportText.signed(scores.leader)) |")
         }
         return lines.joined(separator: "\n")

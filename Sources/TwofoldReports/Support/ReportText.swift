@@ -62,7 +62,31 @@ enum ReportText {
             return "\"" + clean(text ?? id) + "\""
         }
         let count = texts.count
-        return "Taken back here first (\(count) choice\(count == 1 ? "" : "s")): " + texts.joined(separator: ", ") + "."
+        return "Taken back here first (\(count) choice\(count == 1 ? "" : "s")): " + texts.joined(separator: ", ")
+    }
+
+    /// A decision named for people: the opening of its scene text on one line — its first
+    /// sentences up to at least 40 characters, cut at a word near `limit` — or `id` when
+    /// there is no text. Used by every report and the cohort's outline alike.
+    static func lead(_ text: String, or id: String = "", limit: Int = 120) -> String {
+        let line = clean(text).trimmingSpaces()
+        guard !line.isEmpty else { return id }
+        var cut = line.endIndex
+        var length = 0
+        for index in line.indices {
+            length += 1
+            if length >= 40, ".?!".contains(line[index]) {
+                cut = line.index(after: index)
+                break
+            }
+        }
+        var lead = String(line[..<cut])
+        if lead.count > limit {
+            let prefix = lead.prefix(limit)
+            let word = prefix.lastIndex(of: " ") ?? prefix.endIndex
+            lead = String(prefix[..<word]).trimmingSpaces() + "…"
+        }
+        return lead
     }
 
     /// The thesis, in the article's words.

@@ -1,4 +1,5 @@
-/// Produces SGR (Select Graphic Rendition) escape sequences, or nothing when colour is off.
+/// Produces SGR (Select Graphic Rendition) escape sequences, or nothing when colour is off:
+/// the one styling of everything Twofold prints (``Screen`` and ``Console`` both use it).
 public struct Style: Sendable, Equatable {
     /// A text attribute.
     public enum Attribute: String, Sendable, CaseIterable {

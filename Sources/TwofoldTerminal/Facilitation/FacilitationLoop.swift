@@ -1,44 +1,39 @@
 import Foundation
+import TwofoldApp
 import TwofoldCore
 
 /// Runs one facilitated group session at a prompt: shows each decision in a layout made
 /// for a projector, takes the facilitator's votes and commands, keeps the session and
 /// the store in step, and hands back how the session ended.
 ///
-/// Every step (votes, a reveal, moving on, taking back) is recorded through `record`
-/// before anything else is shown, so a session killed at any moment resumes with every
-/// vote cast so far.
+/// Every step (votes, a reveal, moving on, taking back) goes through the
+/// ``GroupSession``, which saves it before anything else is shown, so a session killed
+/// at any moment resumes with every vote cast so far.
 public final class FacilitationLoop {
     /// How a session ended.
-    public enum Exit: Sendable {
+    public enum Exit: Sendable, Equatable {
         /// An ending was reached.
-        case finished(Facilitation)
+        case finished
         /// `quit` or end of input: the session is saved and resumable.
-        case saved(Facilitation)
+        case saved
         /// SIGTERM or SIGHUP: saved; the process should exit 128 + signal.
-        case terminated(Facilitation, signal: Int32)
+        case terminated(signal: Int32)
     }
 
     /// The discussion timer's length when neither `--discuss` nor `timer N` gives one.
     public static let defaultDiscussSeconds = 120
 
-    private var facilitation: Facilitation
+    private let session: GroupSession
+    private var facilitation: Facilitation { session.current }
     private let reader: LineReader
     private let view: FacilitationView
     private let timer: DiscussionTimer
-    private let now: @Sendable () -> Date
-    private let record: (FacilitationState, FacilitationStep) throws -> Void
 
-    public init(facilitation: Facilitation, reader: LineReader, screen: Screen, analysis: ScenarioAnalysis? = nil,
-                timer: DiscussionTimer = DiscussionTimer(), now: @escaping @Sendable () -> Date,
-                record: @escaping (FacilitationState, FacilitationStep) throws -> Void) {
-        self.facilitation = facilitation
+    public init(session: GroupSession, reader: LineReader, screen: Screen, timer: DiscussionTimer = DiscussionTimer()) {
+        self.session = session
         self.reader = reader
-        view = FacilitationView(screen: screen, analysis: analysis ?? ScenarioAnalysis(facilitation.scenario),
-                                axes: facilitation.scenario.axes)
+        view = FacilitationView(screen: screen, analysis: session.analysis, axes: session.current.scenario.axes)
         self.timer = timer
-        self.now = now
-        self.record = record
     }
 
     /// Runs until an ending, `quit`, end of input or a terminating signal.
@@ -56,21 +51,21 @@ public final class FacilitationLoop {
             case .endOfInput:
                 view.screen.line()
                 view.sayGoodbye()
-                return .saved(facilitation)
+                return .saved
             case .terminated(let signal):
                 view.screen.line()
                 view.sayGoodbye()
-                return .terminated(facilitation, signal: signal)
+                return .terminated(signal: signal)
             case .interrupted:
                 continue
             case .line(let text):
                 if try handle(text) == false {
                     view.sayGoodbye()
-                    return .saved(facilitation)
+                    return .saved
                 }
             }
         }
-        return .finished(facilitation)
+        return .finished
     }
 
     /// Handles one line; returns false when the facilitator quits.
@@ -80,22 +75,18 @@ public final class FacilitationLoop {
             case .empty:
                 view.showHint(facilitation)
             case .ballot(let marks):
-                let step = try facilitation.castBallot(marks)
-                try record(facilitation.state, step)
+                try session.castBallot(marks)
                 view.showVotesIn(facilitation, changed: nil)
             case .assign(let assignments):
-                let step = try facilitation.cast(assignments)
-                try record(facilitation.state, step)
+                try session.cast(assignments)
                 view.showVotesIn(facilitation, changed: assignments.map { facilitation.roster.names[$0.participant] })
             case .reveal:
-                let step = try facilitation.reveal()
-                try record(facilitation.state, step)
+                try session.reveal()
                 view.showReveal(facilitation)
                 if let seconds = facilitation.discussSeconds { timer.run(seconds: seconds, screen: view.screen) }
             case .go(let number):
                 let revealed = facilitation.revealed
-                let move = try facilitation.go(number, at: now())
-                try record(facilitation.state, move.step)
+                let move = try session.go(number)
                 view.showMove(move, facilitation: facilitation, alreadyRevealed: revealed)
                 view.showScene(facilitation)
             case .timer(let seconds):
@@ -105,8 +96,7 @@ public final class FacilitationLoop {
             case .status:
                 view.showStatus(facilitation)
             case .back:
-                let undone = try facilitation.back(at: now())
-                try record(facilitation.state, undone.step)
+                let undone = try session.back()
                 view.showBack(undone.decision)
                 view.showScene(facilitation)
             case .quit:

@@ -24,9 +24,16 @@ struct FacilitationView {
             let count = session.decisions.count
             let votes = session.ballot.compactMap { $0 }.count
             screen.paragraph("Welcome back. \(count) decision\(count == 1 ? "" : "s") so far" + (votes > 0 ? "; \(votes) vote\(votes == 1 ? "" : "s") in at this one (hidden)." : "."), indent: margin)
-        } else if let briefing = scenario.briefing {
-            screen.blank()
-            screen.paragraph(briefing, indent: margin)
+        } else {
+            if let note = scenario.facilitatorNote {
+                screen.blank()
+                screen.paragraph("For the facilitator: " + note, indent: margin)
+            }
+            if let briefing = scenario.briefing {
+                screen.blank()
+                if let setting = scenario.setting { screen.paragraph(setting.line, indent: margin) }
+                screen.paragraph(briefing, indent: margin)
+            }
         }
         screen.blank()
         screen.line(margin + screen.dim("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help."))
@@ -53,6 +60,12 @@ struct FacilitationView {
             for (position, line) in lines.enumerated() {
                 screen.line(position == 0 ? screen.bold(String(line.prefix(number.count))) + String(line.dropFirst(number.count)) : line)
             }
+            screen.blank()
+        }
+        let before = DiscussionPrompts.beforeVote(scene: scene)
+        if !before.isEmpty {
+            screen.line(margin + screen.bold("While you vote:"))
+            for prompt in before { screen.paragraph(prompt, indent: margin + "• ", hanging: margin + "  ") }
             screen.blank()
         }
         screen.paragraph("Votes from " + session.roster.names.joined(separator: ", ") + ", in that order.", indent: margin)

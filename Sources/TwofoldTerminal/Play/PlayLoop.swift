@@ -1,46 +1,34 @@
 import Foundation
+import TwofoldApp
 import TwofoldCore
 
-/// Runs one play session at a prompt: shows scenes, reads choices and commands, keeps
-/// the engine and the store in step, and hands back how the session ended.
+/// Runs one play session at a prompt: shows scenes, reads choices and commands, and
+/// hands back how the session ended.
 ///
-/// Every decision is recorded (through `record`) before the next scene is shown, so a
-/// session killed at any moment resumes at its last decision.
+/// Every step goes through the ``PlaySession``, which saves it before returning, so the
+/// next scene is only shown once the decision that led to it is on disk.
 public final class PlayLoop {
     /// How a session ended.
-    public enum Exit: Sendable {
+    public enum Exit: Sendable, Equatable {
         /// An ending was reached.
-        case finished(Engine)
+        case finished
         /// `quit` or end of input: the session is saved and resumable.
-        case saved(Engine)
+        case saved
         /// SIGTERM or SIGHUP: saved; the process should exit 128 + signal.
-        case terminated(Engine, signal: Int32)
-    }
-
-    /// The kind of step being recorded.
-    public enum Step: String, Sendable {
-        case choose, back, restart
+        case terminated(signal: Int32)
     }
 
     public static let commands = ["help", "status", "back", "restart", "path", "quit"]
 
-    private var engine: Engine
-    private let analysis: ScenarioAnalysis
+    private let session: PlaySession
+    private var engine: Engine { session.engine }
     private let reader: LineReader
     private let screen: Screen
-    private let now: @Sendable () -> Date
-    private let record: (SessionState, Step, [String: String]) throws -> Void
 
-    public init(engine: Engine, reader: LineReader, screen: Screen,
-                analysis: ScenarioAnalysis? = nil,
-                now: @escaping @Sendable () -> Date,
-                record: @escaping (SessionState, Step, [String: String]) throws -> Void) {
-        self.engine = engine
-        self.analysis = analysis ?? ScenarioAnalysis(engine.scenario)
+    public init(session: PlaySession, reader: LineReader, screen: Screen) {
+        self.session = session
         self.reader = reader
         self.screen = screen
-        self.now = now
-        self.record = record
     }
 
     /// Plays until an ending, `quit`, end of input or a terminating signal.
@@ -55,21 +43,21 @@ public final class PlayLoop {
             case .endOfInput:
                 screen.line()
                 sayGoodbye()
-                return .saved(engine)
+                return .saved
             case .terminated(let signal):
                 screen.line()
                 sayGoodbye()
-                return .terminated(engine, signal: signal)
+                return .terminated(signal: signal)
             case .interrupted:
                 continue
             case .line(let text):
                 if try handle(text, offered: offered) == false {
                     sayGoodbye()
-                    return .saved(engine)
+                    return .saved
                 }
             }
         }
-        return .finished(engine)
+        return .finished
     }
 
     /// Handles one line; returns false when the learner quits.
@@ -81,12 +69,15 @@ public final class PlayLoop {
         }
         if let number = Int(input) {
             do {
-                let outcome = try engine.choose(number, at: now())
-                try record(engine.state, .choose, ["scene": outcome.decision.scene, "choice": outcome.decision.choice])
+                let outcome = try session.choose(number)
                 showFeedback(outcome)
+                for router in outcome.routers where !router.text.isEmpty {
+                    screen.blank()
+                    screen.paragraph(router.text)
+                }
                 showScene()
             } catch let error as EngineError {
-                screen.line(TextSafety.terminal(error.description.prefix(1).uppercased() + error.description.dropFirst()) + ".")
+                screen.line(sentence(error.description))
             }
             return true
         }
@@ -99,18 +90,22 @@ public final class PlayLoop {
             showPath()
         case "back", "undo":
             do {
-                let undone = try engine.back(at: now())
-                try record(engine.state, .back, ["scene": undone.scene, "choice": undone.choice])
+                try session.back()
                 screen.line(screen.dim("Took back your choice at this scene."))
                 showScene()
             } catch let error as EngineError {
-                screen.line(error.description.prefix(1).uppercased() + error.description.dropFirst() + ".")
+                screen.line(sentence(error.description))
+            } catch let refusal as PlayRefusal {
+                screen.line(sentence(refusal.description))
             }
         case "restart":
-            engine.restart(at: now())
-            try record(engine.state, .restart, [:])
-            screen.line(screen.dim("Starting again from the beginning; your earlier decisions are cleared."))
-            showScene()
+            do {
+                try session.restart()
+                screen.line(screen.dim("Starting again from the beginning; your earlier decisions are cleared."))
+                showScene()
+            } catch let refusal as PlayRefusal {
+                screen.line(sentence(refusal.description))
+            }
         case "quit", "exit", "q":
             return false
         default:
@@ -121,12 +116,19 @@ public final class PlayLoop {
         return true
     }
 
+    /// A reason as a sentence: a capital first letter and a full stop.
+    private func sentence(_ text: String) -> String {
+        TextSafety.terminal(text.prefix(1).uppercased() + text.dropFirst()) + "."
+    }
+
     // MARK: Presentation
 
     private func showOpening(resumed: Bool) {
         let scenario = engine.scenario
         screen.blank()
         screen.heading(scenario.title)
+        if let setting = scenario.setting { screen.line(screen.dim(TextSafety.terminal(setting.line))) }
+        if session.mode == .assessed { screen.line(screen.dim("Assessed attempt: every choice stands, and scores come at the end.")) }
         if resumed {
             let count = engine.state.decisions.count
             screen.line(screen.dim("Welcome back. \(count) decision\(count == 1 ? "" : "s") so far; picking up where you left off."))
@@ -135,7 +137,8 @@ public final class PlayLoop {
             screen.paragraph(briefing)
         }
         screen.blank()
-        screen.line(screen.dim("Type a choice number, or help for commands (status, back, path, quit)."))
+        let commands = session.mode == .assessed ? "status, path, quit" : "status, back, path, quit"
+        screen.line(screen.dim("Type a choice number, or help for commands (\(commands))."))
     }
 
     private func showScene() {
@@ -160,8 +163,13 @@ public final class PlayLoop {
     }
 
     private func showFeedback(_ outcome: Engine.Outcome) {
+        // An assessed attempt shows no numbers until the end; the feedback is in the report.
+        guard session.mode != .assessed else {
+            screen.line(screen.dim("  Noted. Your scores and feedback come at the end."))
+            return
+        }
         let deltas = engine.scenario.axes.map { axis in
-            "\(axis.name) \(Screen.signed(outcome.decision.scores[axis.name] ?? 0))"
+            "\(axis.name) \(Screen.signed(outcome.decision.scores[axis]))"
         }.joined(separator: "   ")
         screen.line("  " + screen.bold(deltas))
         screen.paragraph(outcome.choice.feedback, indent: "  ")
@@ -169,12 +177,15 @@ public final class PlayLoop {
 
     private func showHelp(offered: [Choice]) {
         let range = offered.count == 1 ? "1" : "1–\(offered.count)"
+        let assessed = session.mode == .assessed
         screen.line("""
               \(range)       take that choice
-              status    your manager and leader scores so far
-              back      take back your last choice
+              status    \(assessed ? "how far you have come" : "your manager and leader scores so far")
+            """ + (assessed ? "" : "\n  back      take back your last choice") + """
+
               path      the decisions you have made so far
-              restart   start the scenario again
+            """ + (assessed ? "" : "\n  restart   start the scenario again") + """
+
               quit      save and leave (continue later with `twofold resume`)
             Tab completes commands and numbers; Up and Down recall earlier lines.
             """)
@@ -182,8 +193,12 @@ public final class PlayLoop {
 
     private func showStatus() {
         let decisions = engine.state.decisions
-        let card = ScoreCard(decisions: decisions, scenario: engine.scenario, analysis: analysis)
         screen.line("After \(decisions.count) decision\(decisions.count == 1 ? "" : "s"):")
+        guard session.mode != .assessed else {
+            screen.line(screen.dim("  This is an assessed attempt: your scores are shown at the end."))
+            return
+        }
+        let card = session.scoreCard
         for axis in engine.scenario.axes {
             guard let score = card.axes[axis.name] else { continue }
             let label = axis.name.padding(toLength: 8, withPad: " ", startingAt: 0)
@@ -199,7 +214,8 @@ public final class PlayLoop {
         }
         for (index, step) in path.enumerated() {
             let deltas = engine.scenario.axes.map { "\($0.name.prefix(1).uppercased())\(Screen.signed(step.choice.scores[$0]))" }.joined(separator: " ")
-            screen.paragraph("\(index + 1). \(step.choice.text) [\(deltas)]", indent: "  ", hanging: "     ")
+            let scores = session.mode == .assessed ? "" : " [\(deltas)]"
+            screen.paragraph("\(index + 1). \(step.choice.text)\(scores)", indent: "  ", hanging: "     ")
         }
     }
 

@@ -27,13 +27,11 @@ public struct Screen: Sendable {
         }
     }
 
-    /// Applies an SGR style when colour is on.
-    public func styled(_ text: String, _ codes: String) -> String {
-        colour ? "\u{1B}[\(codes)m\(text)\u{1B}[0m" : text
-    }
+    /// The styles this screen uses: real SGR sequences only when colour is on.
+    public var style: Style { Style(enabled: colour) }
 
-    public func bold(_ text: String) -> String { styled(text, "1") }
-    public func dim(_ text: String) -> String { styled(text, "2") }
+    public func bold(_ text: String) -> String { style.apply(text, .bold) }
+    public func dim(_ text: String) -> String { style.apply(text, .dim) }
 
     /// A heading rule: `── Title ─────`.
     public func heading(_ title: String) {

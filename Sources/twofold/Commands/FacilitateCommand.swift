@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import TwofoldApp
 import TwofoldCore
-import TwofoldReports
+import TwofoldTerminal
 
 /// `twofold facilitate SCENARIO --participants NAMES`: a live group session.
 struct FacilitateCommand: ParsableCommand {
@@ -31,14 +32,10 @@ struct FacilitateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The cohort or programme this session belongs to.", valueName: "name"))
     var cohort: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the report files (default: the reports folder under the data folder; see README).", valueName: "dir"))
-    var out: String?
-
     @Option(name: .long, help: ArgumentHelp("Seconds of discussion after each reveal, counted down on screen (Enter skips); also the length of `timer`.", valueName: "seconds"))
     var discuss: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Formats of each participant's learner report, comma-separated: md, json, html, csv, xapi.", valueName: "list"))
-    var format: String = "md,json"
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         if participants == nil && roster == nil {
@@ -46,9 +43,6 @@ struct FacilitateCommand: ParsableCommand {
         }
         if let discuss, !(1...FacilitatorCommand.maxTimer).contains(discuss) {
             throw ValidationError("--discuss takes a number of seconds from 1 to \(FacilitatorCommand.maxTimer)")
-        }
-        do { _ = try ReportFormat.list(format) } catch let error as ValidationErrorText {
-            throw ValidationError(error.description)
         }
         if roster == nil {
             do { _ = try Roster.combining(participants: participants, rosterFile: nil) } catch {
@@ -58,28 +52,15 @@ struct FacilitateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let names = try loadRoster()
-        let path = try ScenarioLibrary.standard.resolve(scenario)
-        let result = try ScenarioFiles.loadPlayable(path)
-        let context = try AppContext.open()
-        let session = FacilitateSession(context: context, formats: try ReportFormat.list(format), outFolder: out)
-        let status = try session.start(result, path: path, roster: names, cohort: cohort, discussSeconds: discuss)
-        if status != 0 { throw ExitCode(status) }
-    }
-
-    /// The roster from --participants and --roster together.
-    private func loadRoster() throws -> Roster {
-        var fileText: String?
-        if let roster {
-            guard let data = FileManager.default.contents(atPath: roster) else {
-                throw CLIError(message: "\(TextSafety.message(roster)): cannot read the roster file", exitCode: 66)
-            }
-            fileText = String(decoding: data, as: UTF8.self)
+        let file = try roster.map { String(decoding: try FileSystem.read($0, limit: 1 << 20), as: UTF8.self) }
+        let names: Roster
+        do { names = try Roster.combining(participants: participants, rosterFile: file) } catch {
+            throw AppError(TextSafety.message(error.description), exitCode: 64)
         }
-        do {
-            return try Roster.combining(participants: participants, rosterFile: fileText)
-        } catch {
-            throw CLIError(message: TextSafety.message(error.description), exitCode: 64)
-        }
+        let playable = try App.shared.library.playable(scenario)
+        let service = try App.shared.groupService()
+        let options = AttemptOptions(cohort: cohort, out: report.out, formats: report.formats, mode: .group)
+        let session = try service.start(playable, roster: names, options: options, discussSeconds: discuss)
+        try App.exit(try GroupFlow.run(session, service: service, historyFile: App.shared.paths.facilitationHistoryFile, resumed: false))
     }
 }

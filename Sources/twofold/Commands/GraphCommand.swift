@@ -1,4 +1,5 @@
 import ArgumentParser
+import TwofoldApp
 import TwofoldCore
 
 /// `twofold graph SCENARIO`: the branch structure for Graphviz or Mermaid.
@@ -20,9 +21,7 @@ struct GraphCommand: ParsableCommand {
     var format: Format = .dot
 
     func run() throws {
-        let result = try ScenarioFiles.loadPlayable(scenario)
-        guard let scenario = result.scenario else { return }
-        let text = format == .dot ? GraphExport.dot(scenario) : GraphExport.mermaid(scenario)
-        Terminal.standardOutput.write(text)
+        let scenario = try App.shared.library.playable(scenario).scenario
+        App.out.write(format == .dot ? GraphExport.dot(scenario) : GraphExport.mermaid(scenario))
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import TwofoldApp
 import TwofoldCore
-import TwofoldStore
+import TwofoldTerminal
 
 /// `twofold history`: finished attempts with their scores, to see progress over time.
 struct HistoryCommand: ParsableCommand {
@@ -10,53 +11,46 @@ struct HistoryCommand: ParsableCommand {
         abstract: "List finished attempts with their scores, oldest first per learner."
     )
 
-    @Option(name: .long, help: ArgumentHelp("Only this learner's attempts.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Only this learner's attempts (case is ignored).", valueName: "name"))
     var learner: String?
 
     @Flag(name: .long, help: "Print the attempts as JSON on standard output.")
     var json = false
 
+    private struct Item: Encodable {
+        var id, learner, scenario, scenarioTitle, kind: String
+        var cohort, profile, ending: String?
+        var finishedAt: Date?
+        var managerPercent, leaderPercent: Int?
+        var reports: [String]
+    }
+
     func run() throws {
-        let context = try AppContext.open()
-        let attempts = try context.store.attempts(learner: learner)
-        let out = Terminal.standardOutput
+        let attempts = try App.shared.store().attempts(learner: learner)
+        let out = App.out
         if json {
-            let items: [[String: Any]] = attempts.map { record in
-                var item: [String: Any] = ["id": record.id, "learner": record.learner, "scenario": record.scenarioID,
-                                           "scenarioTitle": record.scenarioTitle, "kind": record.kind]
-                item["cohort"] = record.cohort
-                item["finishedAt"] = record.finishedAt.map { ISO8601.string($0) }
-                item["managerPercent"] = record.managerPercent
-                item["leaderPercent"] = record.leaderPercent
-                item["profile"] = record.profile
-                item["ending"] = record.endingTitle
-                item["reports"] = record.reportPaths ?? []
-                return item
-            }
-            out.line(try JSONOutput.string(["attempts": items]))
-            return
+            return out.line(try JSONOutput.string(["attempts": attempts.map {
+                Item(id: $0.id, learner: $0.learner, scenario: $0.scenarioID, scenarioTitle: $0.scenarioTitle, kind: $0.kind,
+                     cohort: $0.cohort, profile: $0.profile, ending: $0.endingTitle, finishedAt: $0.finishedAt,
+                     managerPercent: $0.managerPercent, leaderPercent: $0.leaderPercent, reports: $0.reportPaths ?? [])
+            }]))
         }
         guard !attempts.isEmpty else {
-            out.line(learner == nil ? "No finished attempts yet." : "No finished attempts for \(TextSafety.message(learner!)) yet.")
-            return
+            return out.line(learner.map { "No finished attempts for \(TextSafety.message($0)) yet." } ?? "No finished attempts yet.")
         }
         var previous: [String: (Int, Int)] = [:]  // learner+scenario → last percents
-        var currentLearner: String?
+        var current: String?
         for record in attempts {
-            if record.learner != currentLearner {
-                currentLearner = record.learner
-                out.line((currentLearner == attempts.first?.learner ? "" : "\n") + out.styled(TextSafety.message(record.learner), .bold))
+            if record.learner != current {
+                out.line((current == nil ? "" : "\n") + out.style.apply(TextSafety.message(record.learner), .bold))
+                current = record.learner
             }
-            let manager = record.managerPercent ?? 0
-            let leader = record.leaderPercent ?? 0
+            let (manager, leader) = (record.managerPercent ?? 0, record.leaderPercent ?? 0)
             let key = record.learner + "\u{0}" + record.scenarioID
-            var change = ""
-            if let (m, l) = previous[key] {
-                change = "  (manager \(signed(manager - m)), leader \(signed(leader - l)) since last time)"
-            }
+            let change = previous[key].map { "  (manager \(signed(manager - $0.0)), leader \(signed(leader - $0.1)) since last time)" } ?? ""
             previous[key] = (manager, leader)
             let profile = record.profile.flatMap(ProfileKey.init(rawValue:))?.label ?? "—"
-            let when = record.finishedAt.map(Dates.short) ?? ""
+            let when = record.finishedAt.map(Dates.listing) ?? ""
             out.line("  \(when)  \(TextSafety.message(record.scenarioTitle))  manager \(manager)%  leader \(leader)%  \(profile)\(change)")
         }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import TwofoldApp
 import TwofoldCore
 
 /// `twofold lint PATH...`: checks scenario files and reports every problem found.
@@ -10,6 +10,7 @@ struct LintCommand: ParsableCommand {
         discussion: """
             Folders are searched recursively for .json files. Each finding is printed on \
             standard error as FILE:LINE:COLUMN: error: [code] message (at JSON.path). \
+            --strict treats warnings as errors and also asks every ending for its kind. \
             Exit status: 0 when no errors were found, 1 when some were, 64 for bad usage.
             """
     )
@@ -20,74 +21,36 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the findings as JSON on standard output.")
     var json = false
 
-    @Flag(name: .long, help: "Treat warnings as errors.")
+    @Flag(name: .long, help: "Treat warnings as errors, and report endings that declare no kind.")
     var strict = false
 
-    @Flag(name: .long, help: .hidden)
-    var timings = false
+    private struct Output: Encodable {
+        struct Item: Encodable { var file, path, severity, code, message: String; var line, column: Int; var notes: [String] }
+        struct Summary: Encodable { var files, errors, warnings: Int }
+        var diagnostics: [Item]
+        var failures: [String]
+        var summary: Summary
+    }
 
     func run() throws {
-        let files = try ScenarioFiles.expand(paths)
-        guard !files.isEmpty else { throw CLIError(message: "no .json files found in \(paths.joined(separator: ", "))", exitCode: 66) }
-        var diagnostics: [Diagnostic] = []
-        var failures: [String] = []
-        var clock = PhaseClock()
-        for file in files {
-            let data: Data
-            switch clock.measure("read", { ScenarioFiles.read(file) }) {
-            case .success(let bytes): data = bytes
-            case .failure(.tooLarge(let diagnostic)):
-                diagnostics.append(diagnostic)
-                continue
-            case .failure(.unreadable(let reason)):
-                failures.append(reason)
-                continue
-            }
-            let document = clock.measure("load") { ScenarioLoader.decode(data, file: file) }
-            let analysis = clock.measure("analysis") { document.scenario.map(ScenarioAnalysis.init) }
-            let result = clock.measure("rules") { Linter.lint(document, analysis: analysis, strict: strict) }
-            diagnostics.append(contentsOf: result.diagnostics)
-        }
+        let run = LintRun.check(paths, strict: strict)
         let printer = DiagnosticPrinter(strict: strict)
-        let errors = diagnostics.filter { printer.severity(of: $0) == .error }.count + failures.count
-        let warnings = diagnostics.count - diagnostics.filter { printer.severity(of: $0) == .error }.count
+        let (errors, warnings) = run.counts(strict: strict)
         if json {
-            let items = diagnostics.map { diagnostic -> [String: Any] in
-                ["file": diagnostic.file, "line": diagnostic.location.line, "column": diagnostic.location.column,
-                 "path": diagnostic.path, "severity": printer.severity(of: diagnostic).rawValue,
-                 "code": diagnostic.code.rawValue, "message": diagnostic.message, "notes": diagnostic.notes]
+            let promoted = run.diagnostics.map {
+                Output.Item(file: $0.file, path: $0.path, severity: printer.severity(of: $0).rawValue, code: $0.code.rawValue,
+                            message: $0.message, line: $0.location.line, column: $0.location.column, notes: $0.notes)
             }
-            let summary: [String: Any] = ["files": files.count, "errors": errors, "warnings": warnings]
-            Terminal.standardOutput.line(try JSONOutput.string(["diagnostics": items, "summary": summary]))
+            App.out.line(try JSONOutput.string(Output(diagnostics: promoted, failures: run.failures,
+                                                      summary: .init(files: run.files, errors: errors, warnings: warnings))))
         } else {
-            printer.print(diagnostics)
+            printer.print(run.diagnostics)
         }
-        for failure in failures { Terminal.standardError.line("twofold: error: \(TextSafety.message(failure))") }
+        for failure in run.failures { App.err.line("twofold: error: \(failure)") }
         if !json {
-            let fileWord = files.count == 1 ? "file" : "files"
             let verdict = errors == 0 && warnings == 0 ? "no problems" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-            Terminal.standardError.line("checked \(files.count) \(fileWord): \(verdict)")
+            App.err.line("checked \(run.files) file\(run.files == 1 ? "" : "s"): \(verdict)")
         }
-        if timings { Terminal.standardError.line("timings: " + clock.json) }
-        if errors > 0 { throw ExitCode(1) }
-    }
-}
-
-/// Sums wall-clock time per named phase, for the benchmark's hidden `--timings`.
-struct PhaseClock {
-    private(set) var seconds: [String: Double] = [:]
-
-    mutating func measure<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
-        let clock = ContinuousClock()
-        let start = clock.now
-        defer {
-            let elapsed = clock.now - start
-            seconds[phase, default: 0] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
-        return try body()
-    }
-
-    var json: String {
-        "{" + seconds.keys.sorted().map { "\"\($0)\":\(String(format: "%.6f", seconds[$0]!))" }.joined(separator: ",") + "}"
+        if errors > 0 { throw ExitCode(run.files == 0 && !run.failures.isEmpty ? 66 : 1) }
     }
 }

@@ -1,31 +1,7 @@
-import TwofoldCore
 import ArgumentParser
-import Foundation
-import TwofoldReports
+import TwofoldApp
+import TwofoldCore
 import TwofoldTerminal
-
-/// Options shared by the commands that write learner reports.
-struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder for the report files (default: the reports folder under the data folder; see README).", valueName: "dir"))
-    var out: String?
-
-    @Option(name: .long, help: ArgumentHelp("Report formats, comma-separated: md, json, html, csv, xapi.", valueName: "list"))
-    var format: String = "md,json"
-
-    @Option(name: .customLong("learner-email"), help: ArgumentHelp("The learner's e-mail, used as the xAPI actor's mbox.", valueName: "address"))
-    var learnerEmail: String?
-
-    func validate() throws {
-        do { _ = try ReportFormat.list(format) } catch let error as ValidationErrorText {
-            throw ValidationError(error.description)
-        }
-        if let learnerEmail, !learnerEmail.contains("@") || learnerEmail.contains(where: { $0.isWhitespace || $0.isNewline }) {
-            throw ValidationError("--learner-email must be an e-mail address")
-        }
-    }
-
-    var formats: [ReportFormat] { (try? ReportFormat.list(format)) ?? ReportFormat.defaults }
-}
 
 /// `twofold play SCENARIO`: plays one scenario and writes the learner report at the end.
 struct PlayCommand: ParsableCommand {
@@ -35,7 +11,8 @@ struct PlayCommand: ParsableCommand {
         discussion: """
             At the prompt type a choice number, or: help, status, back, restart, path, quit. \
             Every decision is saved at once; `twofold resume` continues after quit, Ctrl-D, \
-            a closed terminal or a crash. When standard input is not a terminal, commands \
+            a closed terminal or a crash. With --assessed, back and restart are refused and \
+            scores are shown only at the end. When standard input is not a terminal, commands \
             are read line by line, e.g. printf '1\\n2\\nquit\\n' | twofold play retail-floor-walk --learner Ana
             """
     )
@@ -49,6 +26,9 @@ struct PlayCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The cohort or programme this attempt belongs to.", valueName: "name"))
     var cohort: String?
 
+    @Flag(name: .long, help: "An assessed attempt: no take-backs or restarts, and no scores until the end.")
+    var assessed = false
+
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
@@ -56,48 +36,21 @@ struct PlayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = try ScenarioLibrary.standard.resolve(scenario)
-        let result = try ScenarioFiles.loadPlayable(path)
-        let context = try AppContext.open()
-        let name = try learner ?? LearnerName.ask(context: context)
-        let session = PlaySession(context: context, formats: report.formats, outFolder: report.out, email: report.learnerEmail)
-        let status = try session.start(result, path: path, learner: name, cohort: cohort)
-        if status != 0 { throw ExitCode(status) }
+        let playable = try App.shared.library.playable(scenario)
+        let service = try App.shared.playService()
+        guard let name = learner ?? Prompts.learnerName(remembered: try? service.store.setting("learner")) else { return }
+        let options = AttemptOptions(cohort: cohort, out: report.out, formats: report.formats, email: report.learnerEmail,
+                                     mode: assessed ? .assessed : .practice)
+        let session = try service.start(playable, learner: name, options: options)
+        try App.exit(try PlayFlow.run(session, service: service, historyFile: App.shared.paths.historyFile, resumed: false))
     }
 }
 
 /// Learner names: any text a person would type, within reason.
 enum LearnerName {
-    static let maxLength = 200
-
     static func validate(_ name: String) throws {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { throw ValidationError("the learner name must not be empty") }
-        if trimmed.count > maxLength { throw ValidationError("the learner name must be at most \(maxLength) characters") }
-    }
-
-    /// The name to use when none was given: asked at a terminal (the last one is the
-    /// default), else the last one used, else "Learner".
-    static func ask(context: AppContext) throws -> String {
-        let remembered = (try? context.store.setting("learner")) ?? nil
-        guard TerminalInfo.isInteractive else { return remembered ?? "Learner" }
-        let reader = makeLineReader(historyPath: nil)
-        while true {
-            let prompt = remembered.map { "Your name [\(TextSafety.terminal($0))]: " } ?? "Your name: "
-            switch reader.read(prompt: prompt) {
-            case .line(let text):
-                let name = text.isEmpty ? (remembered ?? "") : text
-                if name.isEmpty { continue }
-                if name.count > maxLength {
-                    Terminal.standardOutput.line("Please use at most \(maxLength) characters.")
-                    continue
-                }
-                return name
-            case .interrupted:
-                continue
-            case .endOfInput, .terminated:
-                throw ExitCode(0)
-            }
-        }
+        if trimmed.count > Prompts.maxNameLength { throw ValidationError("the learner name must be at most \(Prompts.maxNameLength) characters") }
     }
 }

@@ -1,21 +1,22 @@
-import TwofoldCore
 import ArgumentParser
-import Foundation
+import TwofoldApp
+import TwofoldCore
 import TwofoldReports
 
 /// `twofold report FILE --format LIST`: renders a saved JSON report again.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render a saved JSON learner report again in other formats.",
+        abstract: "Render a saved JSON learner or group report again in other formats.",
         discussion: """
-            Writes <name>.<ext> for each format beside the report (or into --out), never \
-            overwriting a file; with --out - and one format, prints to standard output. \
-            A report written by a newer Twofold is refused.
+            Writes <name>.<ext> for each format beside the report (or into --out, created when \
+            missing), never overwriting a file; with --out - and one format, prints to standard \
+            output. Group reports come in md, json and html. A report written by a newer \
+            Twofold, or one whose numbers do not add up, is refused (exit 65).
             """
     )
 
-    @Argument(help: "A JSON learner report written by `twofold play`.")
+    @Argument(help: "A JSON report written by `twofold play` or `twofold facilitate`.")
     var file: String
 
     @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: md, json, html, csv, xapi.", valueName: "list"))
@@ -25,37 +26,20 @@ struct ReportCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        let formats: [ReportFormat]
-        do { formats = try ReportFormat.list(format) } catch let error as ValidationErrorText {
-            throw ValidationError(error.description)
-        }
+        let formats = try ReportFormat.list(format)
         if out == "-" && formats.count != 1 {
             throw ValidationError("--out - prints one format; name exactly one with --format")
         }
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CLIError(message: "\(TextSafety.message(file)): cannot read the file", exitCode: 66)
-        }
-        let report: LearnerReport
-        do {
-            report = try LearnerReport.decodeJSON(data)
-        } catch {
-            throw CLIError(message: "\(TextSafety.message(file)): \(error)", exitCode: 65)
-        }
+        let saved = try ReportRerender.read(file)
         let formats = try ReportFormat.list(format)
         if out == "-" {
-            Terminal.standardOutput.write(String(decoding: try formats[0].render(report), as: UTF8.self))
-            return
+            return App.out.write(String(decoding: try ReportRerender.render(saved, formats[0], xAPIBaseIRI: App.shared.xAPIBaseIRI), as: UTF8.self))
         }
-        let folder = out ?? (URL(fileURLWithPath: file).deletingLastPathComponent().path)
-        let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        var written: [String] = []
-        for format in formats {
-            written.append(try ReportOutput.writeNew(try format.render(report), folder: folder,
-                                                     name: base + "." + format.fileExtension, ext: format.fileExtension))
+        for path in try ReportRerender.write(saved, from: file, formats: formats, to: out, sink: App.shared.sink) {
+            App.out.line(TextSafety.message(path))
         }
-        for path in written { Terminal.standardOutput.line(TextSafety.message(path)) }
     }
 }

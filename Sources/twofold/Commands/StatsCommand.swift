@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import TwofoldApp
 import TwofoldCore
 
 /// `twofold stats SCENARIO`: the shape of a scenario and the score range on each axis.
@@ -11,7 +11,8 @@ struct StatsCommand: ParsableCommand {
             Computed from the branch structure in linear time: loops (which may only hold \
             zero-score choices) are condensed, and conditions are ignored. The longest path \
             never goes round a loop: inside one it counts the fewest decisions from where it \
-            enters to where it leaves.
+            enters to where it leaves. "balanced" is the percent the balanced path (doing both \
+            well at every step) reaches on each axis, to read learners' percents against.
             """
     )
 
@@ -22,30 +23,18 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let result = try ScenarioFiles.loadPlayable(scenario)
-        guard let scenario = result.scenario, let analysis = result.analysis, let bounds = analysis.bounds else {
-            throw CLIError(message: "no complete path from start to an ending")
-        }
-        let out = Terminal.standardOutput
-        if json {
-            var axes: [String: Any] = [:]
-            for (axis, bound) in zip(scenario.axes, bounds) { axes[axis.name] = ["min": bound.min, "max": bound.max] }
-            let object: [String: Any] = [
-                "id": scenario.id, "title": scenario.title,
-                "scenes": analysis.sceneCount, "decisions": analysis.decisionCount, "endings": analysis.endingCount,
-                "reachableEndings": analysis.reachableEndingCount, "paths": analysis.pathCount.description,
-                "shortestPath": analysis.shortestPath ?? 0, "longestPath": analysis.longestPath ?? 0, "axes": axes,
-            ]
-            out.line(try JSONOutput.string(object))
-            return
-        }
-        out.line(out.styled(TextSafety.message(scenario.title), .bold) + " (\(scenario.id))")
+        let stats = ScenarioStats(try App.shared.library.playable(scenario))
+        let out = App.out
+        if json { return out.line(try JSONOutput.string(stats)) }
+        out.line(out.style.apply(TextSafety.message(stats.title), .bold) + " (\(stats.id))")
         let rows: [(String, String)] = [
-            ("scenes", "\(analysis.sceneCount) (\(analysis.decisionCount) decisions, \(analysis.endingCount) endings)"),
-            ("reachable endings", "\(analysis.reachableEndingCount)"),
-            ("complete paths", analysis.pathCount.description),
-            ("decisions per path", "\(analysis.shortestPath ?? 0) to \(analysis.longestPath ?? 0)"),
-        ] + zip(scenario.axes, bounds).map { ("\($0.name) score", "\($1.min) to \($1.max)") }
+            ("scenes", "\(stats.scenes) (\(stats.decisions) decisions, \(stats.endings) endings)"),
+            ("reachable endings", "\(stats.reachableEndings)"),
+            ("complete paths", stats.paths),
+            ("decisions per path", "\(stats.shortestPath) to \(stats.longestPath)"),
+        ] + stats.axisNames.compactMap { name in
+            stats.axes[name].map { ("\(name) score", "\($0.min) to \($0.max)" + ($0.balancedPercent.map { " (balanced path: \($0) %)" } ?? "")) }
+        }
         let width = rows.map(\.0.count).max() ?? 0
         for (label, value) in rows {
             out.line("  " + label + String(repeating: " ", count: width - label.count) + "  " + value)

@@ -7,7 +7,7 @@ import TwofoldReports
 ///
 /// Files go in batches to one worker per core; each worker reads a file into its own
 /// buffer, takes the row out with the streaming reader (``CohortRow/read(_:includeChoices:)``),
-/// applies the filter and the library check, and renders the row's output item. The
+/// applies the filter, and renders the row's output item. The
 /// caller's thread only merges, in order, while the workers already read the next batch.
 /// Nothing of a report outlives its batch.
 struct CohortReader: Sendable {
@@ -25,22 +25,20 @@ struct CohortReader: Sendable {
 
     let export: CohortExport
     let filter: CohortFilter
-    /// The scenario ids of the library.
-    let library: Set<String>
     let baseIRI: String
     var batchSize = 512
     var workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
 
     /// A batch being read: its items in order, and where the workers put the outcomes.
     private struct Batch {
-        var items: [CohortFiles.Item]
+        var items: [FolderWalk.Item]
         var slots: Slots
         var done: DispatchGroup
     }
 
     /// Reads every file `files` yields; `merge` gets each file's outcome and `problem` each
     /// argument or folder that could not be opened, all in order.
-    func run(_ files: inout CohortFiles, merge: (_ path: String, _ named: Bool, _ outcome: Outcome) throws -> Void,
+    func run(_ files: inout FolderWalk, merge: (_ path: String, _ named: Bool, _ outcome: Outcome) throws -> Void,
              problem: (_ path: String, _ reason: String) -> Void) rethrows {
         var current = start(&files)
         while let batch = current {
@@ -56,8 +54,8 @@ struct CohortReader: Sendable {
     }
 
     /// Takes the next batch of items and starts reading its files; nil when none are left.
-    private func start(_ files: inout CohortFiles) -> Batch? {
-        var items: [CohortFiles.Item] = []
+    private func start(_ files: inout FolderWalk) -> Batch? {
+        var items: [FolderWalk.Item] = []
         items.reserveCapacity(batchSize)
         while items.count < batchSize, let item = files.next() { items.append(item) }
         if items.isEmpty { return nil }
@@ -79,9 +77,9 @@ struct CohortReader: Sendable {
     /// Reads and classifies one file.
     func process(_ path: String, buffer: inout [UInt8]) -> Outcome {
         let count: Int
-        switch Self.read(path, into: &buffer) {
+        switch FileSystem.read(path, into: &buffer, limit: Self.sizeLimit) {
         case .success(let read): count = read
-        case .failure(let error): return .skipped(error.reason)
+        case .failure(let error): return .skipped(Self.reason(error))
         }
         return buffer.withUnsafeBufferPointer { whole -> Outcome in
             let bytes = UnsafeBufferPointer(rebasing: whole[0..<count])
@@ -96,9 +94,6 @@ struct CohortReader: Sendable {
                 return .filtered
             }
             guard filter.accepts(row) else { return .filtered }
-            guard library.contains(row.scenarioId) else {
-                return .skipped("the scenario \"\(row.scenarioId)\" is not in the library (`twofold list` shows it)")
-            }
             if export.needsWholeReports {
                 do {
                     let report = try LearnerReport.decodeJSON(Data(bytes))
@@ -114,38 +109,14 @@ struct CohortReader: Sendable {
     /// The largest file taken for a report; learner reports are a few kilobytes.
     static let sizeLimit = 32 * 1024 * 1024
 
-    struct ReadError: Error {
-        var reason: String
-    }
-
-    /// Reads the whole file into `buffer` (grown as needed); returns the byte count.
-    static func read(_ path: String, into buffer: inout [UInt8]) -> Result<Int, ReadError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(ReadError(reason: "cannot be read: " + String(cString: strerror(errno)))) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(ReadError(reason: "cannot be read: " + String(cString: strerror(errno)))) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadError(reason: "not a regular file")) }
-        guard Int(info.st_size) <= sizeLimit else {
-            return .failure(ReadError(reason: "larger than \(sizeLimit / 1024 / 1024) MiB, so not a learner report"))
-        }
-        // Room for one byte more than the file: a read that comes back short is the end,
-        // so a file that has not grown since `fstat` takes a single read.
-        if buffer.count < Int(info.st_size) + 1 { buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 4096) }
-        var total = 0
-        while true {
-            if total == buffer.count {
-                guard total < sizeLimit else { return .failure(ReadError(reason: "larger than \(sizeLimit / 1024 / 1024) MiB, so not a learner report")) }
-                buffer += [UInt8](repeating: 0, count: buffer.count)
-            }
-            let wanted = buffer.count - total
-            let got = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + total, wanted) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadError(reason: "cannot be read: " + String(cString: strerror(errno))))
-            }
-            total += got
-            if got == 0 || (got < wanted && total >= Int(info.st_size)) { return .success(total) }
+    /// Why a file was not read, without repeating its path (the caller names it).
+    static func reason(_ error: FileError) -> String {
+        switch error.kind {
+        case .tooLarge: return "larger than \(sizeLimit / 1024 / 1024) MiB, so not a learner report"
+        case .notFound: return "no such file"
+        case .notRegular(let what): return "not a regular file (\(what))"
+        case .unreadable(let reason): return "cannot be read: \(reason)"
+        default: return error.description
         }
     }
 }

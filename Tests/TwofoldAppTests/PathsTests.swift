@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TwofoldTerminal
+@testable import TwofoldApp
 
 @Suite("Paths")
 struct PathsTests {
@@ -9,7 +9,7 @@ struct PathsTests {
         let paths = Paths(environment: [
             "TWOFOLD_HOME": "/tmp/tf-home/", "HOME": "/home/ana",
             "XDG_DATA_HOME": "/xdg/data", "XDG_STATE_HOME": "/xdg/state",
-        ], createsDirectories: false)
+        ])
         #expect(paths.dataDirectory == "/tmp/tf-home")
         #expect(paths.stateDirectory == "/tmp/tf-home")
         #expect(paths.historyFile == "/tmp/tf-home/history")
@@ -20,8 +20,7 @@ struct PathsTests {
     @Test("XDG folders are used when set")
     func xdg() {
         let paths = Paths(
-            environment: ["HOME": "/home/ana", "XDG_DATA_HOME": "/xdg/data", "XDG_STATE_HOME": "/xdg/state"],
-            createsDirectories: false)
+            environment: ["HOME": "/home/ana", "XDG_DATA_HOME": "/xdg/data", "XDG_STATE_HOME": "/xdg/state"])
         #expect(paths.dataDirectory == "/xdg/data/twofold")
         #expect(paths.stateDirectory == "/xdg/state/twofold")
         #expect(paths.historyFile == "/xdg/state/twofold/history")
@@ -32,25 +31,23 @@ struct PathsTests {
     @Test("defaults sit under the home folder; empty and relative values are ignored")
     func defaults() {
         let paths = Paths(
-            environment: ["HOME": "/home/ana", "TWOFOLD_HOME": "", "XDG_DATA_HOME": "relative/data"],
-            createsDirectories: false)
+            environment: ["HOME": "/home/ana", "TWOFOLD_HOME": "", "XDG_DATA_HOME": "relative/data"])
         #expect(paths.dataDirectory == "/home/ana/.local/share/twofold")
         #expect(paths.stateDirectory == "/home/ana/.local/state/twofold")
         #expect(paths.reportsDirectory == "/home/ana/.local/share/twofold/reports")
     }
 
-    @Test("asking for a file creates its folder, readable only by the owner")
-    func createsOnDemand() throws {
+    @Test("working out paths creates nothing; a private folder is made readable only by the owner")
+    func createsNothing() throws {
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("twofold-paths-\(UUID().uuidString)", isDirectory: true).path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let paths = Paths(environment: ["XDG_DATA_HOME": root + "/data", "XDG_STATE_HOME": root + "/state"])
-        #expect(!FileManager.default.fileExists(atPath: root))
         #expect(paths.historyFile == root + "/state/twofold/history")
-        #expect(!FileManager.default.fileExists(atPath: root + "/data"))
-        _ = paths.databaseFile
-        _ = paths.reportsDirectory
-        for folder in ["/state", "/state/twofold", "/data/twofold", "/data/twofold/reports"] {
+        _ = (paths.databaseFile, paths.reportsDirectory, paths.facilitationHistoryFile)
+        #expect(!FileManager.default.fileExists(atPath: root))
+        try FileSystem.createFolder(paths.reportsDirectory, private: true)
+        for folder in ["/data", "/data/twofold", "/data/twofold/reports"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: root + folder)
             let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
             #expect(mode == 0o700, "\(folder)")

@@ -8,22 +8,16 @@ import Foundation
 /// variables count as unset, and relative `XDG_*` paths are ignored, as the XDG Base
 /// Directory specification asks.
 ///
-/// Asking for ``historyFile``, ``databaseFile`` or ``reportsDirectory`` creates the
-/// folder it lives in (and missing parents) with mode 0700, since sessions and reports
-/// carry names and scores; existing folders keep their mode. Creation is best effort:
-/// a failure shows up, with its reason, when the file itself is opened.
+/// Working out a path touches nothing: the folders are made (mode 0700, since sessions
+/// and reports carry names and scores) by whoever writes there, when they write.
 public struct Paths: Sendable, Equatable {
     /// Saved sessions, the records store and reports (an absolute path).
     public let dataDirectory: String
     /// Readline history and other state not worth backing up (an absolute path).
     public let stateDirectory: String
-    /// Whether asking for a file's path creates its folder.
-    public let createsDirectories: Bool
 
     /// Works out the locations from `environment` (the process environment by default).
-    ///
-    /// - Parameter createsDirectories: `false` only computes paths, for tests.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, createsDirectories: Bool = true) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         func value(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
             return value
@@ -31,7 +25,6 @@ public struct Paths: Sendable, Equatable {
         func absolute(_ path: String) -> String {
             URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL.path
         }
-        self.createsDirectories = createsDirectories
         if let home = value("TWOFOLD_HOME") {
             dataDirectory = absolute(home)
             stateDirectory = dataDirectory
@@ -44,30 +37,15 @@ public struct Paths: Sendable, Equatable {
         stateDirectory = absolute(stateHome + "/twofold")
     }
 
-    /// The readline history: `history` in the state folder.
-    public var historyFile: String { prepared(stateDirectory) + "/history" }
+    /// The readline history of play: `history` in the state folder.
+    public var historyFile: String { stateDirectory + "/history" }
+
+    /// The readline history of the facilitator's prompt: `facilitate-history` in the state folder.
+    public var facilitationHistoryFile: String { stateDirectory + "/facilitate-history" }
 
     /// The records store: `records.sqlite` in the data folder.
-    public var databaseFile: String { prepared(dataDirectory) + "/records.sqlite" }
+    public var databaseFile: String { dataDirectory + "/records.sqlite" }
 
     /// Where learner reports go unless `--out` says otherwise: `reports` in the data folder.
-    public var reportsDirectory: String { prepared(dataDirectory + "/reports") }
-
-    /// Creates `directory` and any missing parents with mode 0700, and returns it.
-    @discardableResult
-    public static func createDirectory(_ directory: String) throws -> String {
-        try FileManager.default.createDirectory(
-            atPath: directory, withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700]
-        )
-        return directory
-    }
-
-    /// `directory`, created first when this value creates directories.
-    private func prepared(_ directory: String) -> String {
-        if createsDirectories {
-            _ = try? Self.createDirectory(directory)
-        }
-        return directory
-    }
+    public var reportsDirectory: String { dataDirectory + "/reports" }
 }
