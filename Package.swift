@@ -36,8 +36,9 @@ let package = Package(
             ]
         ),
         // The application layer: the scenario source and library, the play, group and cohort
-        // services (built from a store, a report sink and a clock), the file-system seam.
-        .target(name: "TwofoldApp", dependencies: ["TwofoldCore", "TwofoldReports", "TwofoldStore"]),
+        // services (built from a store, a report sink and a clock), learning-record delivery,
+        // the file-system seam.
+        .target(name: "TwofoldApp", dependencies: ["TwofoldCore", "TwofoldReports", "TwofoldStore", "TwofoldLRS"]),
         // The terminal layer: line editing, history, completion, signals, wrapped text, and
         // the play, facilitation and menu screens over the application's sessions.
         .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "TwofoldApp", "TwofoldStore", "CReadline"]),
@@ -45,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "twofold",
             dependencies: [
-                "TwofoldCore", "TwofoldReports", "TwofoldApp", "TwofoldTerminal",
+                "TwofoldCore", "TwofoldReports", "TwofoldApp", "TwofoldTerminal", "TwofoldLRS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

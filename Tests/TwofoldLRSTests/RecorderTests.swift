@@ -48,22 +48,27 @@ struct RecorderTests {
             let recorder = AttemptRecorder(attempt: XAPIAttempt(attemptId: "A1B2C3D4-0000-4000-8000-00000000000A", learner: "Ana",
                                                                 cohort: "Spring", scenarioId: fixture.scenario.id,
                                                                 scenarioTitle: fixture.scenario.title))
+            let recording = SessionRecording(.solo(recorder), scenario: fixture.scenario, analysis: fixture.analysis, from: engine.state)
+            func step(_ at: Date) throws {
+                try store.enqueue(try recording.change(to: engine.state, at: at), at: at)
+                recording.saved(engine.state)
+            }
             try choose(&engine, "wait-and-see", at: moment(10))
-            try store.enqueue(try recorder.chose(engine), at: moment(10))
-            let first = try engine.back(at: moment(15))  // never sent: withdrawn
-            try store.enqueue(recorder.tookBack(turns: [first.turn], at: moment(15)), at: moment(15))
+            try step(moment(10))
+            _ = try engine.back(at: moment(15))  // never sent: withdrawn
+            try step(moment(15))
             try choose(&engine, "tell-priorities", at: moment(20))
-            try store.enqueue(try recorder.chose(engine), at: moment(20))
+            try step(moment(20))
             try deliverAll(store, at: moment(21))
             let sent = try engine.back(at: moment(25))  // delivered: voided
-            try store.enqueue(recorder.tookBack(turns: [sent.turn], at: moment(25)), at: moment(25))
+            try step(moment(25))
             try choose(&engine, "ask-plate", at: moment(30))
-            try store.enqueue(try recorder.chose(engine), at: moment(30))
+            try step(moment(30))
             try choose(&engine, "stretch-present", at: moment(40))
-            try store.enqueue(try recorder.chose(engine), at: moment(40))
+            try step(moment(40))
             let report = try ReportBuilder.build(engine: engine, analysis: fixture.analysis, attemptId: recorder.attempt.attemptId,
                                                  learner: "Ana", cohort: "Spring", finishedAt: moment(50))
-            try store.enqueue(recorder.completed(report), at: moment(50))
+            try store.enqueue(.completed([report], baseIRI: XAPIStatements.defaultBaseIRI), at: moment(50))
 
             let queued = try outbox(store)
             let expected = try exported(XAPIStatements.statements(report))
@@ -84,22 +89,26 @@ struct RecorderTests {
             var engine = Engine(scenario: fixture.scenario, fingerprint: fixture.fingerprint, at: moment(0), analysis: fixture.analysis)
             let recorder = AttemptRecorder(attempt: XAPIAttempt(attemptId: UUID().uuidString, learner: "Ben", cohort: cohort,
                                                                 scenarioId: fixture.scenario.id, scenarioTitle: fixture.scenario.title))
+            let recording = SessionRecording(.solo(recorder), scenario: fixture.scenario, analysis: fixture.analysis, from: engine.state)
+            func step(_ at: Date) throws {
+                try store.enqueue(try recording.change(to: engine.state, at: at), at: at)
+                recording.saved(engine.state)
+            }
             let delivery = Delivery(store: store, client: LRSClient(endpoint: server.endpoint()))
             try choose(&engine, "tell-priorities", at: moment(10))
-            try store.enqueue(try recorder.chose(engine), at: moment(10))
+            try step(moment(10))
             #expect(try await delivery.round() == .delivered(1))
             try choose(&engine, "chase-deadline", at: moment(20))
-            try store.enqueue(try recorder.chose(engine), at: moment(20))
-            let stood = engine.state.decisions.map(\.turn)
+            try step(moment(20))
             engine.restart(at: moment(30))
-            try store.enqueue(recorder.tookBack(turns: stood, at: moment(30)), at: moment(30))
+            try step(moment(30))
             try choose(&engine, "ask-plate", at: moment(40))
-            try store.enqueue(try recorder.chose(engine), at: moment(40))
+            try step(moment(40))
             try choose(&engine, "let-her-run", at: moment(50))
-            try store.enqueue(try recorder.chose(engine), at: moment(50))
+            try step(moment(50))
             let report = try ReportBuilder.build(engine: engine, analysis: fixture.analysis, attemptId: recorder.attempt.attemptId,
                                                  learner: "Ben", cohort: cohort, finishedAt: moment(60))
-            try store.enqueue(recorder.completed(report), at: moment(60))
+            try store.enqueue(.completed([report], baseIRI: XAPIStatements.defaultBaseIRI), at: moment(60))
             // One voiding (the delivered first choice), the second choice withdrawn unsent.
             #expect(try await delivery.round() == .delivered(4))
             let reader = LRSCohortReader(client: LRSClient(endpoint: server.endpoint()), xapiBase: XAPIStatements.defaultBaseIRI,
@@ -118,21 +127,28 @@ struct RecorderTests {
                                             analysis: fixture.analysis)
             let group = "6A3C1D2E-0000-4000-8000-0000000000AB"
             let recorder = GroupRecorder(groupSessionId: group, roster: roster.names, cohort: "Room 3", scenario: fixture.scenario)
+            let recording = SessionRecording(.group(recorder), scenario: fixture.scenario, analysis: fixture.analysis,
+                                             from: facilitation.engine.state)
+            func step(_ at: Date) throws {
+                let change = try recording.change(to: facilitation.engine.state, votes: facilitation.decisions.map(\.votes), at: at)
+                try store.enqueue(change, at: at)
+                recording.saved(facilitation.engine.state)
+            }
             _ = try facilitation.castBallot([.choice(1), .choice(2)])
+            try step(moment(5))
             _ = try facilitation.go(1, at: moment(10))
-            try store.enqueue(try recorder.moved(facilitation), at: moment(10))
-            let turn = try #require(facilitation.engine.state.decisions.last?.turn)
+            try step(moment(10))
             _ = try facilitation.back(at: moment(15))
-            try store.enqueue(recorder.tookBack(turn: turn, at: moment(15)), at: moment(15))
+            try step(moment(15))
             _ = try facilitation.castBallot([.choice(2), .abstain])
             _ = try facilitation.go(nil, at: moment(20))
-            try store.enqueue(try recorder.moved(facilitation), at: moment(20))
+            try step(moment(20))
             _ = try facilitation.castBallot([.choice(1), .choice(3)])
             _ = try facilitation.go(1, at: moment(30))
-            try store.enqueue(try recorder.moved(facilitation), at: moment(30))
+            try step(moment(30))
             let reports = try GroupReportBuilder.build(facilitation, analysis: fixture.analysis, groupSessionId: group,
                                                        cohort: "Room 3", finishedAt: moment(40)).participants
-            try store.enqueue(recorder.completed(reports), at: moment(40))
+            try store.enqueue(.completed(reports, baseIRI: XAPIStatements.defaultBaseIRI), at: moment(40))
             let expected = try exported(reports.flatMap { XAPIStatements.statements($0) })
             #expect(try outbox(store) == expected)
         }

@@ -34,6 +34,7 @@ public final class DeliveryWorker: @unchecked Sendable {
     public func start() {
         condition.lock()
         defer { condition.unlock() }
+        stopping = false
         guard !running else { return }
         running = true
         let thread = Thread { [self] in loop() }

@@ -3,26 +3,20 @@ import TwofoldCore
 import TwofoldReports
 import TwofoldStore
 
-/// What each step of one learner's attempt puts in the outbox: the statements the learning
-/// record store gets, built at the moment of the step and saved in the step's transaction.
+/// The statements of one learner's attempt, as its steps make them (``SessionRecording``
+/// decides which step makes which).
 ///
-/// A choice queues its `answered` statement — the very statement the finished report's
-/// export holds for that decision (same entry, same turn, so the same id). A choice taken
-/// back (`back`, or every choice that stood at a `restart`) is never a final answer in the
-/// record store: withdrawn while it has not left this machine, voided once it may have.
-/// The finished attempt queues its `completed` statement.
+/// A choice's `answered` statement is the very statement the finished report's export
+/// holds for that decision: the same entry (``ReportBuilder/entry(_:axes:vote:)``) and the
+/// same turn, so the same id. A choice taken back (`back`, or every choice that stood at
+/// a `restart`) is never a final answer in the record store: withdrawn while it has not
+/// left this machine, voided once it may have. The finished attempt's `completed`
+/// statement comes from its report (``OutboxChange/completed(_:baseIRI:)``).
 public struct AttemptRecorder: Sendable {
     public let attempt: XAPIAttempt
 
     public init(attempt: XAPIAttempt) {
         self.attempt = attempt
-    }
-
-    /// After a choice: the `answered` statement of the decision just made (the engine's
-    /// last), with the participant's `vote` in a group session.
-    public func chose(_ engine: Engine, vote: LearnerReport.Vote? = nil) throws -> OutboxChange {
-        guard let step = try engine.replayedSteps().last else { return .none }
-        return OutboxChange(add: [OutboxStatement(answered(step, axes: engine.scenario.axes, vote: vote))])
     }
 
     /// The `answered` statement of a replayed decision.
@@ -40,14 +34,11 @@ public struct AttemptRecorder: Sendable {
         })
     }
 
-    /// When the attempt is finished: its `completed` statement.
-    public func completed(_ report: LearnerReport) -> OutboxChange {
-        OutboxChange(add: [OutboxStatement(XAPIStatements.completed(report, attempt: attempt))])
-    }
 }
 
 /// The statements of a facilitated session: every participant's, each their own attempt
-/// (the attempt ids of their learner reports), answering with their own vote.
+/// (the attempt ids of their learner reports), answering with their own vote (no
+/// `response` for an abstention).
 public struct GroupRecorder: Sendable {
     /// One recorder per participant, in roster order.
     public let participants: [AttemptRecorder]
@@ -63,24 +54,9 @@ public struct GroupRecorder: Sendable {
         }
     }
 
-    /// After the group moved on: each participant's `answered` statement, with their vote.
-    public func moved(_ facilitation: Facilitation) throws -> OutboxChange {
-        guard let step = try facilitation.engine.replayedSteps().last, let decision = facilitation.decisions.last else {
-            return .none
-        }
-        let axes = facilitation.scenario.axes
-        return OutboxChange(add: zip(participants, decision.votes).map { recorder, vote in
-            OutboxStatement(recorder.answered(step, axes: axes, vote: vote))
-        })
-    }
-
     /// After the group took back a decision (its turn): every participant's answer to it.
     public func tookBack(turn: Int, at: Date) -> OutboxChange {
         OutboxChange(withdraw: participants.flatMap { $0.tookBack(turns: [turn], at: at).withdraw })
     }
 
-    /// When the session is finished: each participant's `completed` statement, from their report.
-    public func completed(_ reports: [LearnerReport]) -> OutboxChange {
-        OutboxChange(add: zip(participants, reports).flatMap { $0.completed($1).add })
-    }
 }

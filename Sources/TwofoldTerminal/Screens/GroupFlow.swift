@@ -13,7 +13,9 @@ public enum GroupFlow {
         let loop = FacilitationLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard)
         switch try loop.run(resumed: resumed) {
         case .finished: return try finish(session, service: service)
-        case .saved: return 0
+        case .saved:
+            LearningRecordsNote.close(service.records)
+            return 0
         case .terminated(let signal): return 128 + signal
         }
     }
@@ -21,6 +23,7 @@ public enum GroupFlow {
     private static func finish(_ session: GroupSession, service: GroupService) throws -> Int32 {
         let finished = try service.finish(session)
         GroupResults.show(finished, screen: .standard)
+        LearningRecordsNote.close(service.records)
         return 0
     }
 }

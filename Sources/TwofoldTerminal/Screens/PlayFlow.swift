@@ -14,7 +14,9 @@ public enum PlayFlow {
         let loop = PlayLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard)
         switch try loop.run(resumed: resumed) {
         case .finished: return try finish(session, service: service)
-        case .saved: return 0
+        case .saved:
+            LearningRecordsNote.close(service.records)
+            return 0
         case .terminated(let signal): return 128 + signal
         }
     }
@@ -22,6 +24,7 @@ public enum PlayFlow {
     private static func finish(_ session: PlaySession, service: PlayService) throws -> Int32 {
         let finished = try service.finish(session)
         Headline.show(finished, screen: .standard)
+        LearningRecordsNote.close(service.records)
         return 0
     }
 }
@@ -60,5 +63,13 @@ extension Screen {
     /// Standard output, sized and coloured for the terminal it is.
     public static var standard: Screen {
         Screen(columns: TerminalInfo.columns, colour: TerminalInfo.useColour) { text in Console.standardOutput.write(text) }
+    }
+}
+
+/// The end of a session for its learning records: a short bounded send of what waits,
+/// and one line on standard error when statements are left for later.
+enum LearningRecordsNote {
+    static func close(_ records: LearningRecords?) {
+        if let note = records?.close() { Console.standardError.line("twofold: note: " + TextSafety.message(note)) }
     }
 }
