@@ -56,9 +56,11 @@ let package = Package(
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp"]),
         .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
         .testTarget(name: "TwofoldAppTests", dependencies: ["TwofoldApp", "TwofoldStore", "TwofoldReports", "TwofoldCore"]),
+        // A real learning record store for tests: Ralph on loopback, run by Scripts/ralph.
+        .target(name: "LRSTestSupport", dependencies: ["TwofoldLRS"], path: "Tests/LRSTestSupport"),
         // Against a real learning record store (Ralph), started by the tests on loopback.
-        .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS"]),
+        .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS", "LRSTestSupport"]),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
-        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold"]),
+        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "LRSTestSupport"]),
     ]
 )

@@ -71,6 +71,8 @@ public struct OutboxItem: Sendable, Equatable {
 public struct OutboxStatus: Sendable, Equatable, Codable {
     /// Statements waiting that have not failed yet (never tried, or in flight).
     public var queued: Int
+    /// Waiting statements a process is sending at this moment (claimed, lease not run out).
+    public var sending: Int
     /// Statements waiting whose last attempt failed.
     public var failing: Int
     /// Statements the record store has accepted.
@@ -85,10 +87,11 @@ public struct OutboxStatus: Sendable, Equatable, Codable {
     /// When a statement was last delivered.
     public var lastDeliveredAt: Date?
 
-    public init(queued: Int = 0, failing: Int = 0, delivered: Int = 0, oldestQueuedAt: Date? = nil,
+    public init(queued: Int = 0, sending: Int = 0, failing: Int = 0, delivered: Int = 0, oldestQueuedAt: Date? = nil,
                 lastError: String? = nil, lastErrorAt: Date? = nil, nextAttemptAt: Date? = nil,
                 lastDeliveredAt: Date? = nil) {
         self.queued = queued
+        self.sending = sending
         self.failing = failing
         self.delivered = delivered
         self.oldestQueuedAt = oldestQueuedAt

@@ -66,25 +66,27 @@ extension RecordsStore {
             """, arguments: [error, retryAt])
     }
 
-    /// Counts of waiting, failing and delivered statements, with the latest error.
-    public func outboxStatus() throws -> OutboxStatus {
+    /// Counts of waiting, failing and delivered statements, with the latest error; `now`
+    /// tells which claims still hold (statements being sent).
+    public func outboxStatus(now: Date = Date()) throws -> OutboxStatus {
         try pool.read { db in
             let counts = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) FILTER (WHERE deliveredAt IS NULL AND lastError IS NULL) AS queued,
+                       COUNT(*) FILTER (WHERE deliveredAt IS NULL AND leaseUntil > ?) AS sending,
                        COUNT(*) FILTER (WHERE deliveredAt IS NULL AND lastError IS NOT NULL) AS failing,
                        COUNT(deliveredAt) AS delivered,
                        MIN(queuedAt) FILTER (WHERE deliveredAt IS NULL) AS oldest,
                        MIN(nextAttemptAt) FILTER (WHERE deliveredAt IS NULL) AS nextAttempt,
                        MAX(deliveredAt) AS lastDelivered
                 FROM outbox
-                """)!
+                """, arguments: [now])!
             let failure = try Row.fetchOne(db, sql: """
                 SELECT lastError, lastAttemptAt FROM outbox
                 WHERE deliveredAt IS NULL AND lastError IS NOT NULL
                 ORDER BY lastAttemptAt DESC, seq DESC LIMIT 1
                 """)
             return OutboxStatus(
-                queued: counts["queued"], failing: counts["failing"], delivered: counts["delivered"],
+                queued: counts["queued"], sending: counts["sending"], failing: counts["failing"], delivered: counts["delivered"],
                 oldestQueuedAt: counts["oldest"], lastError: failure?["lastError"], lastErrorAt: failure?["lastAttemptAt"],
                 nextAttemptAt: counts["nextAttempt"], lastDeliveredAt: counts["lastDelivered"])
         }

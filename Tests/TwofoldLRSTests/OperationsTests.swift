@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldReports
 import TwofoldStore
+import LRSTestSupport
 @testable import TwofoldLRS
 
 /// `lrs push`, `lrs check` and `lrs status` as the commands run them, against Ralph.

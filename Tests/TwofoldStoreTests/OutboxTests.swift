@@ -67,6 +67,8 @@ struct OutboxTests {
             #expect(try store.claimOutbox(limit: 2, now: instant(1), lease: 60, holder: other).map(\.statementID) == ["s1", "s2"])
             #expect(try store.claimOutbox(limit: 10, now: instant(2), lease: 60).map(\.statementID) == ["s3", "s4", "s5"])
             #expect(try store.claimOutbox(limit: 10, now: instant(3), lease: 60).map(\.statementID) == ["s3", "s4", "s5"])
+            #expect(try store.outboxStatus(now: instant(3)).sending == 5)
+            #expect(try store.outboxStatus(now: instant(62)).sending == 3)
             // After the lease, or when the holder has ended, the rows are free again.
             #expect(try store.claimOutbox(limit: 1, now: instant(62), lease: 60).map(\.statementID) == ["s1"])
             let dead: Int32 = 0x7FFF_FFF0

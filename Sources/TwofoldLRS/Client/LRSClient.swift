@@ -214,10 +214,14 @@ public struct LRSClient: Sendable {
     }
 
     /// The one HTTP client of the process: no redirects, 10 s to connect, 60 s without data
-    /// at most. It lives as long as the process, so it is never shut down.
-    static let http = HTTPClient(
-        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-        configuration: HTTPClient.Configuration(
+    /// at most, and a connection that cannot be made fails at once (the outbox retries with
+    /// its own backoff; waiting here would only hold up the end of a session). It lives as
+    /// long as the process, so it is never shut down.
+    static let http: HTTPClient = {
+        var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)),
-            decompression: .enabled(limit: .ratio(50))))
+            decompression: .enabled(limit: .ratio(50)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 }

@@ -21,7 +21,8 @@ public struct LRSStatus: Sendable, Equatable {
         } else {
             lines.append("Learning record store: none configured (set \(LRSSettings.endpointVariable); statements stay in report files)")
         }
-        lines.append("Outbox: \(outbox.queued) queued, \(outbox.failing) failing, \(outbox.delivered) delivered")
+        lines.append("Outbox: \(outbox.queued) queued, \(outbox.failing) failing, \(outbox.delivered) delivered"
+                     + (outbox.sending > 0 ? " (\(outbox.sending) being sent now)" : ""))
         if let oldest = outbox.oldestQueuedAt { lines.append("Waiting since: \(Self.time(oldest))") }
         if let error = outbox.lastError {
             lines.append("Last error" + (outbox.lastErrorAt.map { " (\(Self.time($0)))" } ?? "") + ": " + LRSClient.clip(error))
@@ -38,7 +39,7 @@ public struct LRSStatus: Sendable, Equatable {
         func date(_ value: Date?) -> Any { value.map { ISO8601.string($0) } ?? NSNull() }
         let object: [String: Any] = [
             "endpoint": settings.endpoint?.display ?? NSNull(), "xapiBase": settings.xapiBase,
-            "queued": outbox.queued, "failing": outbox.failing, "delivered": outbox.delivered,
+            "queued": outbox.queued, "sending": outbox.sending, "failing": outbox.failing, "delivered": outbox.delivered,
             "oldestQueuedAt": date(outbox.oldestQueuedAt), "lastError": outbox.lastError ?? NSNull(),
             "lastErrorAt": date(outbox.lastErrorAt), "nextAttemptAt": date(outbox.nextAttemptAt),
             "lastDeliveredAt": date(outbox.lastDeliveredAt),

@@ -3,6 +3,10 @@ import Testing
 import TwofoldCore
 import TwofoldReports
 
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
 /// A scenario fixture with its analysis, for building real reports.
 struct Fixture: Sendable {
     let scenario: Scenario

@@ -1,24 +1,25 @@
 import Foundation
 import TwofoldLRS
 
-/// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// `Scripts/ralph`, found from this file's path.
+private let ralphScript = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Scripts/ralph")
 
 /// A real learning record store for a test: Ralph with its file-system backend on
 /// loopback, started and stopped with `Scripts/ralph` (which installs it when missing).
 ///
 /// A server stops by itself when the test process ends, so a failed run leaves none behind.
-final class RalphServer: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public final class RalphServer: @unchecked Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The server's folder: credentials, statements (`store/fs_lrs.jsonl`) and log.
-    let folder: URL
-    private(set) var port: Int
-    let username: String
-    let password: String
+    public let folder: URL
+    public private(set) var port: Int
+    public let username: String
+    public let password: String
     private let pageSize: Int?
 
     private init(folder: URL, port: Int, username: String, password: String, pageSize: Int?) {
@@ -30,16 +31,17 @@ final class RalphServer: @unchecked Sendable {
     }
 
     /// Starts a server in a new temporary folder; `pageSize` caps the statements of a page.
-    static func start(pageSize: Int? = nil) throws -> RalphServer {
+    public static func start(pageSize: Int? = nil, port: Int = 0) throws -> RalphServer {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-ralph-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let server = RalphServer(folder: folder, port: 0, username: "twofold", password: "twofold-secret", pageSize: pageSize)
+        let server = RalphServer(folder: folder, port: port, username: defaultUsername, password: defaultPassword,
+                                 pageSize: pageSize)
         try server.start()
         return server
     }
 
     /// Starts (or starts again, on the same port and statements) the server.
-    func start() throws {
+    public func start() throws {
         var arguments = ["start", folder.path, "--user", username, "--password", password]
         if port != 0 { arguments += ["--port", String(port)] }
         if let pageSize { arguments += ["--page-size", String(pageSize)] }
@@ -52,27 +54,39 @@ final class RalphServer: @unchecked Sendable {
     }
 
     /// Stops the server; `kill` stops it with SIGKILL, as a crash would.
-    func stop(kill: Bool = false) throws {
+    public func stop(kill: Bool = false) throws {
         _ = try Self.script(["stop", folder.path] + (kill ? ["--kill"] : []))
     }
 
+    /// Freezes the server (it takes requests and answers nothing), or lets it answer again.
+    public func freeze(_ frozen: Bool = true) throws {
+        _ = try Self.script([frozen ? "freeze" : "thaw", folder.path])
+    }
+
     /// The xAPI base of the server.
-    var endpointURL: String { "http://127.0.0.1:\(port)/xAPI/" }
+    public var endpointURL: String { "http://127.0.0.1:\(port)/xAPI/" }
 
     /// The endpoint with the server's credentials (or others, to test a refusal).
-    func endpoint(password: String? = nil) -> LRSEndpoint {
+    public func endpoint(password: String? = nil) -> LRSEndpoint {
         LRSEndpoint(url: URL(string: endpointURL)!,
                     credentials: .init(username: username, password: password ?? self.password))
     }
 
     /// The environment that points `twofold` at this server.
-    var environment: [String: String] {
-        [LRSSettings.endpointVariable: endpointURL, LRSSettings.usernameVariable: username,
+    public var environment: [String: String] { Self.environment(port: port, username: username, password: password) }
+
+    /// The environment that points `twofold` at a server on `port` (one that is down, say).
+    public static func environment(port: Int, username: String = defaultUsername,
+                                   password: String = defaultPassword) -> [String: String] {
+        [LRSSettings.endpointVariable: "http://127.0.0.1:\(port)/xAPI/", LRSSettings.usernameVariable: username,
          LRSSettings.passwordVariable: password]
     }
 
+    public static let defaultUsername = "twofold"
+    public static let defaultPassword = "twofold-secret"
+
     /// Every statement the server holds, as stored (one JSON object a line).
-    func storedStatements() throws -> [[String: Any]] {
+    public func storedStatements() throws -> [[String: Any]] {
         let file = folder.appendingPathComponent("store/fs_lrs.jsonl")
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
         return try text.split(separator: "\n").map {
@@ -87,7 +101,7 @@ final class RalphServer: @unchecked Sendable {
     private static func script(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Scripts/ralph").path] + arguments
+        process.arguments = ["python3", ralphScript.path] + arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -105,15 +119,15 @@ final class RalphServer: @unchecked Sendable {
 
 /// One server shared by the tests that only add statements and read them back (each test
 /// keeps to its own registrations or cohort), with small pages so `more` links are followed.
-enum SharedRalph {
-    static let pageSize = 4
+public enum SharedRalph {
+    public static let pageSize = 4
     private static let started: Result<RalphServer, any Error> = Result { try RalphServer.start(pageSize: pageSize) }
 
-    static func server() throws -> RalphServer { try started.get() }
+    public static func server() throws -> RalphServer { try started.get() }
 }
 
 /// A port on loopback where nothing listens (the record store is down).
-func closedPort() -> Int {
+public func closedPort() -> Int {
     let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(socket) }
     var address = sockaddr_in()
