@@ -99,10 +99,11 @@ struct DeliveryTests {
         try await withStore { store in
             let worker = DeliveryWorker(delivery: Delivery(store: store, client: LRSClient(endpoint: server.endpoint())), linger: 0.05)
             worker.start()
-            defer { worker.stop() }
             let statements = try queue(try launchWeekReport(learner: "Eli", cohort: nil), in: store)
             worker.nudge()
-            #expect(worker.flush(timeout: 30) == nil)
+            let failure = worker.flush(timeout: 60)
+            worker.stop()
+            #expect(failure == nil)
             #expect(try store.outboxStatus().waiting == 0)
             #expect(statements.allSatisfy { (try? storedIDs(server)[$0.id]) == 1 })
 
@@ -112,8 +113,7 @@ struct DeliveryTests {
             defer { offline.stop() }
             _ = try queue(try launchWeekReport(learner: "Fay", cohort: nil), in: store)
             offline.nudge()
-            let failure = offline.flush(timeout: 30)
-            #expect(failure == .unreachable(endpoint: down.display, reason: "connection refused"))
+            #expect(offline.flush(timeout: 60) == .unreachable(endpoint: down.display, reason: "connection refused"))
             #expect(try store.outboxStatus().failing == 3)
         }
     }

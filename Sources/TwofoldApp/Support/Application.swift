@@ -55,8 +55,9 @@ public final class Application: @unchecked Sendable {
         }
     }
 
-    /// The IRI base of xAPI activities and extensions (the default when the settings cannot be read).
-    public var xAPIBaseIRI: String { (try? lrsSettings())?.xapiBase ?? XAPIStatements.defaultBaseIRI }
+    /// The IRI base of xAPI activities and extensions.
+    /// - Throws: ``AppError`` when the learning-record settings are malformed.
+    public func xAPIBaseIRI() throws -> String { try lrsSettings().xapiBase }
 
     /// The records store, opened (and created, in a private folder) on first use.
     public func store() throws -> RecordsStore {
@@ -75,14 +76,15 @@ public final class Application: @unchecked Sendable {
         }
     }
 
-    public var sink: ReportSink { ReportSink(defaultFolder: paths.reportsDirectory, xAPIBaseIRI: xAPIBaseIRI) }
+    /// Where reports are written, with the configured xAPI base.
+    public func sink() throws -> ReportSink { ReportSink(defaultFolder: paths.reportsDirectory, xAPIBaseIRI: try xAPIBaseIRI()) }
 
     public func playService() throws -> PlayService {
-        PlayService(store: try store(), sink: sink, clock: clock, records: try learningRecords())
+        PlayService(store: try store(), sink: try sink(), clock: clock, records: try learningRecords())
     }
 
     public func groupService() throws -> GroupService {
-        GroupService(store: try store(), sink: sink, clock: clock, records: try learningRecords())
+        GroupService(store: try store(), sink: try sink(), clock: clock, records: try learningRecords())
     }
 
     public var cohortPipeline: CohortPipeline {

@@ -65,7 +65,7 @@ struct CohortCommand: ParsableCommand {
         let request = CohortPipeline.Request(
             paths: paths, format: ReportFormat(rawValue: format.lowercased())!,
             filter: CohortFilter(cohort: cohort, scenario: scenario, since: since.flatMap { CohortDates.day($0) }),
-            includeStore: store, out: out, xAPIBaseIRI: App.shared.xAPIBaseIRI)
+            includeStore: store, out: out, xAPIBaseIRI: try App.shared.xAPIBaseIRI())
         let pipeline = App.shared.cohortPipeline
         let outcome = try lrs
             ? pipeline.run(request, from: try App.shared.learningRecords().cohortReader(request.filter),
