@@ -7,11 +7,17 @@ let package = Package(
     products: [
         .executable(name: "twofold", targets: ["twofold"]),
         .library(name: "TwofoldCore", targets: ["TwofoldCore"]),
+        .library(name: "TwofoldRoom", targets: ["TwofoldRoom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The pure core: model, loading, diagnostics, rules, analysis, engine and scoring.
@@ -35,13 +41,28 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // libqrencode, linked from the system (Debian: libqrencode-dev), for the join QR code.
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
+        // Room mode: the HTTP and WebSocket server participants' phones and the presenter
+        // view talk to, its pages, join codes, tokens, and the terminal QR code.
+        .target(
+            name: "TwofoldRoom",
+            dependencies: [
+                "TwofoldCore", "TwofoldApp", "CQRencode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The application layer: the scenario source and library, the play, group and cohort
         // services (built from a store, a report sink and a clock), learning-record delivery,
         // the file-system seam.
         .target(name: "TwofoldApp", dependencies: ["TwofoldCore", "TwofoldReports", "TwofoldStore", "TwofoldLRS"]),
         // The terminal layer: line editing, history, completion, signals, wrapped text, and
         // the play, facilitation and menu screens over the application's sessions.
-        .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "TwofoldApp", "TwofoldStore", "CReadline"]),
+        .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "TwofoldApp", "TwofoldStore", "TwofoldRoom", "CReadline"]),
         // The command-line executable: argument parsing and printing over the application layer.
         .executableTarget(
             name: "twofold",
@@ -60,6 +81,13 @@ let package = Package(
         .target(name: "LRSTestSupport", dependencies: ["TwofoldLRS"], path: "Tests/LRSTestSupport"),
         // Against a real learning record store (Ralph), started by the tests on loopback.
         .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS", "LRSTestSupport"]),
+        .testTarget(
+            name: "TwofoldRoomTests",
+            dependencies: [
+                "TwofoldRoom", "TwofoldApp", "TwofoldCore",
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
         .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "LRSTestSupport"]),
     ]

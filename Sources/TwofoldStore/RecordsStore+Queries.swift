@@ -12,24 +12,43 @@ extension RecordsStore {
     /// Active sessions (the ones that can be resumed), most recently updated first.
     ///
     /// Each argument, when given, keeps only the sessions that match it: the learner's
-    /// name without regard to case, the scenario id and kind exactly.
-    public func activeSessions(learner: String?, scenarioID: String?, kind: String?) throws -> [SessionRecord] {
+    /// name without regard to case, the scenario id and kind exactly. A row that cannot be
+    /// read (a damaged date, say) is left out and its id handed to `skipped`.
+    public func activeSessions(learner: String?, scenarioID: String?, kind: String?,
+                               skipped: (String) -> Void = { _ in }) throws -> [SessionRecord] {
         try pool.read { db in
             var request = SessionRecord.filter(Session.status == "active")
             if let scenarioID { request = request.filter(Session.scenarioID == scenarioID) }
             if let kind { request = request.filter(Session.kind == kind) }
-            return try request.order(Session.updatedAt.desc, Session.id).fetchAll(db)
+            return try Self.records(request.order(Session.updatedAt.desc, Session.id), in: db, skipped: skipped)
                 .filter { learner == nil || Self.sameName($0.learner, learner!) }
         }
     }
 
+    /// The records a request finds, read one row at a time so that one damaged row is
+    /// named and passed over instead of making every session unreadable.
+    static func records(_ request: QueryInterfaceRequest<SessionRecord>, in db: Database,
+                        skipped: (String) -> Void) throws -> [SessionRecord] {
+        var records: [SessionRecord] = []
+        let rows = try Row.fetchCursor(db, request)
+        while let row = try rows.next() {
+            do {
+                records.append(try SessionRecord(row: row))
+            } catch {
+                skipped((row[Session.id.rawValue] as String?) ?? "?")
+            }
+        }
+        return records
+    }
+
     /// Completed sessions, sorted by learner then by when they finished; only one
-    /// learner's (the name compared without regard to case) when `learner` is given.
-    public func attempts(learner: String?) throws -> [SessionRecord] {
+    /// learner's (the name compared without regard to case) when `learner` is given. A row
+    /// that cannot be read is left out and its id handed to `skipped`.
+    public func attempts(learner: String?, skipped: (String) -> Void = { _ in }) throws -> [SessionRecord] {
         try pool.read { db in
             let request = SessionRecord.filter(Session.status == "complete")
             // Names are compared in Swift: SQLite's lower() folds only ASCII letters.
-            return try request.order(Session.learner, Session.finishedAt, Session.id).fetchAll(db)
+            return try Self.records(request.order(Session.learner, Session.finishedAt, Session.id), in: db, skipped: skipped)
                 .filter { learner == nil || Self.sameName($0.learner, learner!) }
         }
     }

@@ -85,14 +85,20 @@ extension RecordsStore {
     // MARK: - Helpers
 
     /// Runs `updates` in one immediate transaction on the writer connection.
+    /// SQLite's own failures (a full disk, a read-only file) come back as
+    /// ``StoreError/cannotWrite(path:reason:)`` with SQLite's short reason.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try updates(db)
-                return .commit
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                return result!
             }
-            return result!
+        } catch let error as DatabaseError {
+            throw StoreError.cannotWrite(path: path, reason: Self.reason(error))
         }
     }
 

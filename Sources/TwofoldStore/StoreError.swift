@@ -7,6 +7,8 @@ import Foundation
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// The database file could not be opened or migrated.
     case cannotOpen(path: String, reason: String)
+    /// A change could not be saved (the disk is full, say); nothing of it was kept.
+    case cannotWrite(path: String, reason: String)
     /// The database was migrated by a newer build: it names migrations this build does not know.
     case newerSchema(path: String, unknownMigrations: [String])
     /// No session has this id.
@@ -30,6 +32,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Loc
         switch self {
         case .cannotOpen(let path, let reason):
             return "cannot open the records store at \(path): \(reason)"
+        case .cannotWrite(let path, let reason):
+            return "cannot save to the records store at \(path): \(reason)"
         case .newerSchema(let path, let unknown):
             return "the records store at \(path) was written by a newer version of twofold "
                 + "(unknown migrations: \(unknown.joined(separator: ", "))); update twofold to use it"

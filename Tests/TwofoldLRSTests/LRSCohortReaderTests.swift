@@ -35,8 +35,8 @@ struct LRSCohortReaderTests {
         try await post(reports.flatMap { XAPIStatements.statements($0) }, to: server)
         let rows = try await read(server, CohortFilter(cohort: cohort))
         #expect(rows == sorted(reports.map(CohortRow.init)))
-        #expect(rows.last?.choices == [CohortRow.Pick(scene: "monday", choice: "wait-and-see"),
-                                       CohortRow.Pick(scene: "wednesday", choice: nil)])
+        #expect(rows.last?.choices == [CohortRow.Pick(scene: "monday", choice: "wait-and-see", scores: Scores(manager: -2, leader: -1)),
+                                       CohortRow.Pick(scene: "wednesday", choice: nil, scores: Scores(manager: 0, leader: 0))])
     }
 
     @Test("an answer taken back and voided is not counted; an unfinished attempt is not a row")

@@ -43,11 +43,13 @@ struct RecorderTests {
 
     @Test("a solo attempt with take-backs queues exactly its report's statements, plus voids of what had left")
     func solo() async throws {
+        let server = try SharedRalph.server()
         try await withStore { store in
+            let cohort = uniqueCohort("solo")
             let fixture = Fixture.launchWeek
             var engine = Engine(scenario: fixture.scenario, fingerprint: fixture.fingerprint, at: moment(0), analysis: fixture.analysis)
-            let recorder = AttemptRecorder(attempt: XAPIAttempt(attemptId: "A1B2C3D4-0000-4000-8000-00000000000A", learner: "Ana",
-                                                                cohort: "Spring", scenarioId: fixture.scenario.id,
+            let recorder = AttemptRecorder(attempt: XAPIAttempt(attemptId: UUID().uuidString, learner: "Ana",
+                                                                cohort: cohort, scenarioId: fixture.scenario.id,
                                                                 scenarioTitle: fixture.scenario.title))
             let recording = SessionRecording(.solo(recorder), scenario: fixture.scenario, analysis: fixture.analysis, from: engine.state)
             func step(_ at: Date) throws {
@@ -68,7 +70,7 @@ struct RecorderTests {
             try choose(&engine, "stretch-present", at: moment(40))
             try step(moment(40))
             let report = try ReportBuilder.build(engine: engine, analysis: fixture.analysis, attemptId: recorder.attempt.attemptId,
-                                                 learner: "Ana", cohort: "Spring", finishedAt: moment(50))
+                                                 learner: "Ana", cohort: cohort, finishedAt: moment(50))
             try store.enqueue(.completed([report], baseIRI: XAPIStatements.defaultBaseIRI), at: moment(50))
 
             let queued = try outbox(store)
@@ -78,6 +80,16 @@ struct RecorderTests {
             #expect(Set(queued.keys) == Set(expected.keys).union([voidID]))
             for (id, statement) in expected { #expect(queued[id] == statement, "statement \(id)") }
             #expect(report.integrity.takeBacks == 2)
+            #expect(report.decisions[0].takenBack == ["wait-and-see", "tell-priorities"])
+
+            // Through a real record store: the voided answer is not counted, the take-backs are.
+            let client = LRSClient(endpoint: server.endpoint())
+            #expect(try await client.post(Array(queued.keys).sorted().map { try JSONSerialization.data(withJSONObject: queued[$0]!) })
+                    == .stored)
+            let reader = LRSCohortReader(client: client, xapiBase: XAPIStatements.defaultBaseIRI, filter: CohortFilter(cohort: cohort))
+            let rows = try await reader.read().rows
+            #expect(rows == [CohortRow(report)])
+            #expect(rows.first?.choices.first?.takenBack == 2)
         }
     }
 

@@ -42,7 +42,21 @@ struct CohortReadingTests {
         let data = Data(text.utf8)
         let read = try row(of: data)
         #expect(read == CohortRow(try LearnerReport.decodeJSON(data)))
-        #expect(read.attemptId.isEmpty && read.manager.percent == 70 && read.finishedAt == fixedStart + 552)
+        #expect(read.manager.percent == 70 && read.finishedAt == fixedStart + 552)
+        // A report without an attempt id gets a stable one from its learner, scenario and times.
+        #expect(read.attemptId == LearnerReport.derivedAttemptId(learner: "Ana Silva", scenario: "retail-floor-walk",
+                                                                   startedAt: fixedStart, finishedAt: fixedStart + 552))
+        let again = try row(of: data)
+        #expect(read.attemptId.count == 36 && read.attemptId == again.attemptId)
+    }
+
+    @Test("a reason is said once: no error wraps another's words")
+    func reasonsSaidOnce() throws {
+        for (text, expected) in [("[1, 2]", "not a learner report: expected an object, found an array"),
+                                 ("\"text\"", "not a learner report: expected an object")] {
+            let error = try #require(readFailure(Data(text.utf8)))
+            #expect(error.description == expected)
+        }
     }
 
     @Test("errors match decodeJSON's, path and all", arguments: [

@@ -173,3 +173,23 @@ struct CohortRenderingTests {
         #expect(html.components(separatedBy: "<ol class=\"attempts\">").count - 1 == scenario.learnerAttempts.filter { $0.attempts.count > 1 }.count)
     }
 }
+
+@Suite("Cohort: one CSV row per decision")
+struct CohortDecisionCSVTests {
+    @Test("each decision gives a row with the learner's own choice and deltas, read the same from bytes and from the model")
+    func perDecision() throws {
+        var report = try goldenReport()
+        report.decisions[0].takenBack = ["ask-plate", "wait-and-see"]
+        // A group participant who voted for an alternative at the second decision.
+        report.decisions[1].vote = LearnerReport.Vote(participant: report.learner.name, choice: report.decisions[1].alternatives[0].choice)
+        let fromModel = CohortCSV.decisionRows(CohortRow(report))
+        let fromBytes = CohortCSV.decisionRows(try row(of: try report.encodedJSON()))
+        #expect(fromModel == fromBytes)
+        let lines = fromModel.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 2)
+        #expect(lines[0].hasSuffix(",1,monday,tell-priorities,3,0,2,practice"))
+        let voted = report.decisions[1].alternatives[0]
+        #expect(lines[1].hasSuffix(",2,wednesday,\(voted.choice),\(voted.scores.manager),\(voted.scores.leader),0,practice"))
+        #expect(CohortCSV.decisionHeader.hasPrefix("learner,cohort,scenario,attempt_id,finished_at,decision_number,scene,choice"))
+    }
+}

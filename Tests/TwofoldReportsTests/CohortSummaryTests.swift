@@ -146,3 +146,24 @@ struct CohortSummaryTests {
         #expect(CohortFilter().isEmpty)
     }
 }
+
+@Suite("Cohort: who a learner is")
+struct CohortIdentityTests {
+    @Test("name and e-mail make a learner: one name with two e-mails is two people; one name without is one")
+    func identity() throws {
+        var report = try goldenReport()
+        var summary = CohortSummary()
+        for (index, email) in ["ana@one.example", "ANA@one.example", "ana@two.example", nil].enumerated() {
+            report.attemptId = "attempt-\(index)"
+            report.learner = LearnerReport.Learner(name: "Ana", email: email)
+            summary.add(CohortRow(report))
+        }
+        report.attemptId = "attempt-5"
+        report.learner = LearnerReport.Learner(name: "Ana")
+        summary.add(CohortRow(report))
+        #expect(summary.learners == 3)
+        let learners = try #require(summary.scenarios.first?.learnerAttempts)
+        #expect(learners.map(\.email) == [nil, "ana@one.example", "ana@two.example"] || learners.map(\.email) == [nil, "ANA@one.example", "ana@two.example"])
+        #expect(learners.map(\.attempts.count) == [2, 2, 1])
+    }
+}

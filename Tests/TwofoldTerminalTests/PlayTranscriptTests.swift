@@ -506,3 +506,23 @@ struct PlayTranscriptTests {
         #expect(harness.screen.contains("  2. Ask Jo what she was going for with\n     the table"))
     }
 }
+
+@Suite("Play loop: asking before restart, and Ctrl-C")
+struct PlayLoopQuestionsTests {
+    @Test("at a terminal, restart asks before clearing decisions; anything but yes carries on")
+    func restartAsks() throws {
+        let harness = PlayTranscriptTests.Harness(try PlayTranscriptTests.huddle(), lines: ["1", "restart", "n", "restart", "y"])
+        harness.loop.confirmsRestart = true
+        guard case .saved(let engine) = try harness.run() else { Issue.record("not saved"); return }
+        #expect(engine.state.decisions.isEmpty && engine.state.restarts == 1)
+        #expect(harness.screen.contains("Start again and clear your 1 decision? [y/N] n\nCarrying on where you are."))
+        #expect(harness.records.map(\.step) == [.choose, .restart])
+    }
+
+    @Test("Ctrl-C says how to leave")
+    func interruptHint() throws {
+        let harness = PlayTranscriptTests.Harness(try PlayTranscriptTests.huddle(), script: [.interrupted])
+        _ = try harness.run()
+        #expect(harness.screen.contains("To leave, type quit or press Ctrl-D"))
+    }
+}

@@ -22,9 +22,12 @@ public struct CohortPipeline: Sendable {
         /// A file to write, or nil (or `-`) for standard output.
         public var out: String?
         public var xAPIBaseIRI: String
+        /// CSV only: one row per learner × decision.
+        public var perDecision: Bool
 
         public init(paths: [String], format: ReportFormat, filter: CohortFilter = CohortFilter(), includeStore: Bool = false,
-                    out: String? = nil, xAPIBaseIRI: String = XAPIStatements.defaultBaseIRI) {
+                    out: String? = nil, xAPIBaseIRI: String = XAPIStatements.defaultBaseIRI, perDecision: Bool = false) {
+            self.perDecision = perDecision
             self.paths = paths
             self.format = format
             self.filter = filter
@@ -65,7 +68,7 @@ public struct CohortPipeline: Sendable {
     /// Merges and writes the debrief. Throws when nothing at all was merged (nothing is
     /// written then), or when the output cannot be written.
     public func run(_ request: Request, standardOutput: (String) -> Void, note: (Note) -> Void) throws -> Outcome {
-        let export = CohortExport(format: request.format)
+        let export = CohortExport(format: request.format, perDecision: request.perDecision)
         var files = FolderWalk(paths: request.paths, selection: .reports)
         if request.includeStore { files.append(quiet: try storeReports(note: note)) }
         let reader = CohortReader(export: export, filter: request.filter, baseIRI: request.xAPIBaseIRI)
@@ -173,7 +176,13 @@ public struct CohortPipeline: Sendable {
     /// The learner report files of the finished attempts in the records store.
     private func storeReports(note: (Note) -> Void) throws -> [String] {
         let attempts: [SessionRecord]
-        do { attempts = try store().attempts(learner: nil) } catch { throw AppError.store(error) }
+        do {
+            attempts = try store().attempts(learner: nil) { id in
+                note(.skipped(path: "the records store's attempt \(id)", reason: "its record is damaged"))
+            }
+        } catch {
+            throw AppError.store(error)
+        }
         var files: [String] = []
         // A facilitated session's own record holds the group report; its participants have
         // records (and learner reports) of their own.

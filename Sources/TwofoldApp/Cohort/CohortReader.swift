@@ -85,7 +85,7 @@ struct CohortReader: Sendable {
             let bytes = UnsafeBufferPointer(rebasing: whole[0..<count])
             let input: CohortInput
             do {
-                input = try CohortRow.read(bytes, includeChoices: export.needsSummary)
+                input = try CohortRow.read(bytes, includeChoices: export.needsChoices)
             } catch {
                 return .skipped("\(error)")
             }

@@ -77,6 +77,7 @@ public struct GroupService: Sendable {
 
     /// The name a group session is listed under: `Group: Ana, Ben, Chi`.
     public static func label(_ roster: Roster) -> String {
+        if roster.count == 0 { return "Group: open room" }
         var text = "Group: " + roster.names.prefix(4).joined(separator: ", ")
         if roster.count > 4 { text += " and \(roster.count - 4) more" }
         return text

@@ -61,8 +61,10 @@ public struct PlayService: Sendable {
     }
 
     /// Gives up a saved attempt (it is no longer offered for resuming).
-    public func abandon(_ record: SessionRecord) throws {
-        do { try store.abandon(sessionID: record.id, at: clock.now()) } catch { throw AppError.store(error) }
+    public func abandon(_ record: SessionRecord) throws { try abandon(id: record.id) }
+
+    public func abandon(id: String) throws {
+        do { try store.abandon(sessionID: id, at: clock.now()) } catch { throw AppError.store(error) }
     }
 
     private func session(_ id: String, learner: String, options: AttemptOptions, engine: Engine,

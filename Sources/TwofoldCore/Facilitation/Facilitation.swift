@@ -11,17 +11,20 @@ import Foundation
 /// change nothing.
 public struct Facilitation: Sendable {
     public private(set) var engine: Engine
-    public let roster: Roster
+    /// The participants; in an open room it grows as people join.
+    public internal(set) var roster: Roster
     /// The decisions that stand, one per decision in the engine's state.
-    public private(set) var decisions: [GroupDecision]
+    public internal(set) var decisions: [GroupDecision]
     /// The current decision's votes by roster position; nil for someone who has not voted.
-    public private(set) var ballot: [ParticipantVote?]
+    public internal(set) var ballot: [ParticipantVote?]
     /// Whether the current split has been revealed.
     public private(set) var revealed = false
     /// Steps taken; numbers the records store's step log.
-    public private(set) var turn = 0
+    public internal(set) var turn = 0
     /// The discussion timer's default length, in seconds.
     public let discussSeconds: Int?
+    /// The room participants' phones vote through, when the session has one.
+    public internal(set) var room: RoomAccess?
 
     /// Starts a session at the scenario's start scene. The scenario must lint clean.
     public init(scenario: Scenario, fingerprint: String, roster: Roster, discussSeconds: Int? = nil, at now: Date,
@@ -58,12 +61,15 @@ public struct Facilitation: Sendable {
         }
         revealed = saved.revealed
         turn = saved.turn
+        room = saved.room
+        if roster.names.isEmpty && room?.open != true { throw FacilitationError.noParticipants }
     }
 
     /// The state to save.
     public var state: FacilitationState {
         FacilitationState(participants: roster, session: engine.state, decisions: decisions,
-                          ballot: ballot.compactMap { $0 }, revealed: revealed, turn: turn, discussSeconds: discussSeconds)
+                          ballot: ballot.compactMap { $0 }, revealed: revealed, turn: turn, discussSeconds: discussSeconds,
+                          room: room)
     }
 
     public var scenario: Scenario { engine.scenario }

@@ -10,6 +10,11 @@ public enum FacilitationError: Error, Sendable, Equatable, CustomStringConvertib
     case nameWithEquals(String)
     case nameTooLong(String, limit: Int)
 
+    // The room.
+    case noRoom
+    case alreadyJoined(String)
+    case roomFull(limit: Int)
+
     // Votes.
     case tooManyVotes(given: Int, participants: [String])
     case tooFewVotes(given: Int, participants: Int, missing: [String])
@@ -43,6 +48,12 @@ public enum FacilitationError: Error, Sendable, Equatable, CustomStringConvertib
             return "the name \(name) contains “=”, which the prompt uses for Name=3 votes"
         case .nameTooLong(let name, let limit):
             return "the name \(name.prefix(40))… is longer than \(limit) characters"
+        case .noRoom:
+            return "this session has no room (start it with --room)"
+        case .alreadyJoined(let name):
+            return "\(name) has already joined the room"
+        case .roomFull(let limit):
+            return "the room is full (\(limit) people)"
         case .tooManyVotes(let given, let participants):
             return "\(given) votes for \(participants.count) participant\(participants.count == 1 ? "" : "s") (\(participants.joined(separator: ", "))); nothing recorded"
         case .tooFewVotes(let given, let participants, let missing):

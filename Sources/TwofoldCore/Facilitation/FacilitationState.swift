@@ -52,7 +52,8 @@ public struct GroupDecision: Codable, Sendable, Hashable {
 /// What one step of a facilitated session did, for the records store's step log.
 public struct FacilitationStep: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable {
-        case vote, reveal, go, back
+        /// `join`: someone joined the room; `room`: the room opened (or moved address).
+        case vote, reveal, go, back, join, room
     }
 
     public var kind: Kind
@@ -93,9 +94,12 @@ public struct FacilitationState: Codable, Sendable, Hashable {
     public var turn: Int
     /// The discussion timer's default length, when the session was started with one.
     public var discussSeconds: Int?
+    /// The session's room (code, presenter key, participants' passes), in room mode.
+    public var room: RoomAccess?
 
     public init(version: Int = FacilitationState.currentVersion, participants: Roster, session: SessionState,
-                decisions: [GroupDecision], ballot: [ParticipantVote], revealed: Bool, turn: Int, discussSeconds: Int?) {
+                decisions: [GroupDecision], ballot: [ParticipantVote], revealed: Bool, turn: Int, discussSeconds: Int?,
+                room: RoomAccess? = nil) {
         self.version = version
         self.participants = participants
         self.session = session
@@ -104,6 +108,7 @@ public struct FacilitationState: Codable, Sendable, Hashable {
         self.revealed = revealed
         self.turn = turn
         self.discussSeconds = discussSeconds
+        self.room = room
     }
 
     /// Encodes the state as JSON with sorted keys and ISO 8601 dates.

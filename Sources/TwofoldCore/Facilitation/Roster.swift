@@ -44,6 +44,21 @@ public struct Roster: Codable, Sendable, Hashable {
         return try Roster(names)
     }
 
+    /// An open room's roster before anyone has joined.
+    public static let empty = Roster(checked: [])
+
+    private init(checked names: [String]) { self.names = names }
+
+    /// The roster with `name` joined at the end, checked as the others were.
+    public func adding(_ name: String) throws(FacilitationError) -> Roster {
+        let joined = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if joined.isEmpty { throw .emptyName(position: names.count + 1) }
+        if joined.contains("=") { throw .nameWithEquals(joined) }
+        if joined.count > Roster.maxNameLength { throw .nameTooLong(joined, limit: Roster.maxNameLength) }
+        if let index = index(of: joined) { throw .duplicateName(joined, first: names[index]) }
+        return Roster(checked: names + [joined])
+    }
+
     public var count: Int { names.count }
 
     /// The position of the participant called `name` (trimmed, ignoring case).
@@ -57,9 +72,13 @@ public struct Roster: Codable, Sendable, Hashable {
 }
 
 extension Roster {
-    // A saved roster is checked again when read.
+    // A saved roster is checked again when read; an open room's may still be empty.
     public init(from decoder: Decoder) throws {
         let names = try decoder.singleValueContainer().decode([String].self)
+        if names.isEmpty {
+            self = .empty
+            return
+        }
         do { self = try Roster(names) } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
         }

@@ -4,7 +4,8 @@ import TwofoldReports
 
 /// Rebuilds attempts from Twofold's statements, in whatever order they come, keeping a
 /// small summary per attempt (registration): its `completed` facts and, per `answered`
-/// statement, the scene and the learner's choice. Voided statements are left out at the end.
+/// statement, the scene, the learner's choice, its deltas and how many choices were taken
+/// back there first. Voided statements are left out at the end.
 ///
 /// Statements that are not Twofold's (another platform, another IRI base) are counted and
 /// passed over, as are statements of other scenarios when one is asked for.
@@ -51,8 +52,10 @@ struct AttemptAccumulator {
             if facts.objectIsStatementRef, let target = facts.objectID { voided.insert(target.lowercased()) }
         case .answered:
             guard let objectID = facts.objectID, let scene = scene(objectID) else { return }
-            attempts[registration, default: Attempt()].picks[facts.id.lowercased()] =
-                (facts.timestamp ?? "", CohortRow.Pick(scene: scene, choice: facts.response))
+            let scores = Scores(manager: facts.extensions[.managerDelta]?.int ?? 0, leader: facts.extensions[.leaderDelta]?.int ?? 0)
+            let pick = CohortRow.Pick(scene: scene, choice: facts.response, scores: scores,
+                                      takenBack: facts.extensions[.takenBack]?.array?.count ?? 0)
+            attempts[registration, default: Attempt()].picks[facts.id.lowercased()] = (facts.timestamp ?? "", pick)
         case .completed:
             guard let objectID = facts.objectID, let scenarioID = scenarioID(objectID),
                   let completed = CompletedFacts(facts, scenarioId: scenarioID, registration: registration) else { return }

@@ -21,15 +21,17 @@ struct StatementFacts {
     /// Twofold's extensions found in `result` and `context`, by name.
     var extensions: [XAPIVocabulary.Extension: Extension] = [:]
 
-    /// An extension's value: a number, a string, or an object of those (one level deep).
+    /// An extension's value: a number, a string, or an object or array of those (one level deep).
     enum Extension: Equatable {
         case int(Int)
         case string(String)
         case object([String: Extension])
+        case array([Extension])
 
         var int: Int? { if case .int(let value) = self { return value } else { return nil } }
         var string: String? { if case .string(let value) = self { return value } else { return nil } }
         var object: [String: Extension]? { if case .object(let value) = self { return value } else { return nil } }
+        var array: [Extension]? { if case .array(let value) = self { return value } else { return nil } }
     }
 
     /// Reads a statement. Twofold's extension IRIs are looked up in `extensionNames`.
@@ -97,7 +99,8 @@ struct StatementFacts {
         }
     }
 
-    /// A number, string or (when `nested`) object of those at the cursor; anything else is skipped.
+    /// A number, string or (when `nested`) object or array of those at the cursor; anything
+    /// else is skipped.
     private static func extensionValue(_ reader: inout JSONReader, nested: Bool) throws(JSONReader.Failure) -> Extension? {
         switch try reader.kind() {
         case .number: return .int(try reader.int())
@@ -108,6 +111,13 @@ struct StatementFacts {
                 if let value = try extensionValue(&reader, nested: false) { members[key.string] = value }
             }
             return .object(members)
+        case .array where nested:
+            var elements: [Extension] = []
+            try reader.beginArray()
+            while try reader.nextElement() {
+                if let value = try extensionValue(&reader, nested: false) { elements.append(value) }
+            }
+            return .array(elements)
         default:
             try reader.skipValue()
             return nil

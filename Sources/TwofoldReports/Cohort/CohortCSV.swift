@@ -20,6 +20,36 @@ public enum CohortCSV {
     /// The header record.
     public static var header: String { CSV.row(columns) }
 
+    /// `--per decision`: one row per learner × decision, for analysts who slice by choice.
+    public static let decisionColumns = [
+        "learner", "cohort", "scenario", "attempt_id", "finished_at", "decision_number", "scene", "choice",
+        "manager_delta", "leader_delta", "taken_back", "mode",
+    ]
+
+    public static var decisionHeader: String { CSV.row(decisionColumns) }
+
+    /// Every decision of an attempt, CRLF-terminated records (a row read with its choices).
+    public static func decisionRows(_ row: CohortRow) -> String {
+        var out: [UInt8] = []
+        for (index, pick) in row.choices.enumerated() {
+            text(row.learner, &out)
+            text(row.cohort ?? "", &out)
+            text(row.scenarioId, &out)
+            text(row.attemptId, &out)
+            text(CohortDates.string(row.finishedAt), &out)
+            number(index + 1, &out)
+            text(pick.scene, &out)
+            text(pick.choice ?? "", &out)
+            number(pick.scores?.manager ?? 0, &out)
+            number(pick.scores?.leader ?? 0, &out)
+            number(pick.takenBack, &out)
+            text(row.integrity.mode.rawValue, &out)
+            out[out.count - 1] = 0x0D  // the last separator becomes CRLF
+            out.append(0x0A)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// One attempt's record, CRLF-terminated.
     public static func row(_ row: CohortRow) -> String {
         var out: [UInt8] = []

@@ -14,14 +14,22 @@ import Foundation
 /// | `md`, `html` | none | the whole summary |
 public struct CohortExport: Sendable {
     public let format: ReportFormat
+    /// CSV only: one row per learner × decision instead of one per attempt.
+    public let perDecision: Bool
     public private(set) var items = 0
 
-    public init(format: ReportFormat) {
+    public init(format: ReportFormat, perDecision: Bool = false) {
         self.format = format
+        self.perDecision = perDecision && format == .csv
     }
 
-    /// Whether the document needs a ``CohortSummary`` (and so rows with their choices).
+    /// Whether the document needs a ``CohortSummary``.
     public var needsSummary: Bool { format == .md || format == .html || format == .json }
+
+    /// Whether rows must carry each decision's choice (the summary and per-decision CSV do).
+    public var needsChoices: Bool { needsSummary || perDecision }
+
+    private var header: String { perDecision ? CohortCSV.decisionHeader : CohortCSV.header }
 
     /// Whether items are whole reports (xAPI statements) rather than rows.
     public var needsWholeReports: Bool { format == .xapi }
@@ -29,7 +37,7 @@ public struct CohortExport: Sendable {
     /// An attempt's item text for `csv` and `json`; nil for the other formats.
     public func item(_ row: CohortRow) -> String? {
         switch format {
-        case .csv: return CohortCSV.row(row)
+        case .csv: return perDecision ? CohortCSV.decisionRows(row) : CohortCSV.row(row)
         case .json: return "    " + CohortJSON.row(row)
         case .md, .html, .xapi: return nil
         }
@@ -45,7 +53,7 @@ public struct CohortExport: Sendable {
     public mutating func append(_ item: String) -> String {
         defer { items += 1 }
         switch format {
-        case .csv: return items == 0 ? CohortCSV.header + item : item
+        case .csv: return items == 0 ? header + item : item
         case .json: return items == 0 ? "{\n  \"rows\" : [\n" + item : ",\n" + item
         case .xapi: return items == 0 ? "[\n" + item : ",\n" + item
         case .md, .html: return ""
@@ -57,7 +65,7 @@ public struct CohortExport: Sendable {
         let summary = summary ?? CohortSummary()
         switch format {
         case .csv:
-            return items == 0 ? CohortCSV.header : ""
+            return items == 0 ? header : ""
         case .json:
             let opening = items == 0 ? "{\n  \"rows\" : [\n\n  ],\n" : "\n  ],\n"
             return opening + "  \"summary\" : " + CohortJSON.summary(summary, indent: "  ") + "\n}\n"

@@ -41,10 +41,17 @@ public struct CohortRow: Sendable, Equatable {
         public var scene: String
         /// Nil when the learner abstained from a group vote.
         public var choice: String?
+        /// The learner's deltas at this decision (none for an abstention); nil when the
+        /// row was read without them.
+        public var scores: Scores?
+        /// Choices taken back here before this one stood.
+        public var takenBack: Int
 
-        public init(scene: String, choice: String?) {
+        public init(scene: String, choice: String?, scores: Scores? = nil, takenBack: Int = 0) {
             self.scene = scene
             self.choice = choice
+            self.scores = scores
+            self.takenBack = takenBack
         }
     }
 
@@ -85,8 +92,18 @@ public struct CohortRow: Sendable, Equatable {
                   finishedAt: report.finishedAt, manager: report.manager, leader: report.leader,
                   profile: report.profile.key, endingScene: report.ending.scene, endingTitle: report.ending.title,
                   decisionCount: report.decisions.count,
-                  choices: report.decisions.map { Pick(scene: $0.scene, choice: $0.learnerChoice) },
+                  choices: report.decisions.map {
+                      Pick(scene: $0.scene, choice: $0.learnerChoice, scores: $0.learnerScores, takenBack: $0.takenBack.count)
+                  },
                   integrity: report.integrity, balanced: report.balancedPath.map { $0.scores.map(\.percent) })
+    }
+
+    /// Who the learner is: their name, and their e-mail when the report has one. Two
+    /// reports with the same name and no e-mail are the same learner; the same name with
+    /// different e-mails are two people.
+    public var learnerKey: String {
+        guard let email, !email.isEmpty else { return learner }
+        return learner + "\u{0}" + email.lowercased()
     }
 
     /// What makes two rows the same attempt: the attempt id and the learner (a group

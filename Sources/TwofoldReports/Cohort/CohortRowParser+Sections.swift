@@ -37,25 +37,30 @@ extension CohortRowParser {
         try reader.beginArray()
         var index = 0
         var picks: [CohortRow.Pick] = []
+        typealias Field = LearnerReport.DecisionEntry.CodingKeys
         while try reader.nextElement() {
             var scene: String?, choice: String?, hasScene = false, hasChoice = false, hasScores = false
             var vote: String??
+            var pathScores = Scores(), takenBack = 0
+            var alternatives: [(choice: String, scores: Scores)] = []
             try object("decisions[\(index)]") { parser, key in
-                if key == LearnerReport.DecisionEntry.CodingKeys.scene {
+                if key == Field.scene {
                     if parser.includeChoices { scene = try parser.string("decisions[\(index)].scene") }
                     else { try parser.skipString("decisions[\(index)].scene") }
                     hasScene = true
-                } else if key == LearnerReport.DecisionEntry.CodingKeys.choice {
+                } else if key == Field.choice {
                     if parser.includeChoices { choice = try parser.string("decisions[\(index)].choice") }
                     else { try parser.skipString("decisions[\(index)].choice") }
                     hasChoice = true
-                } else if key == LearnerReport.DecisionEntry.CodingKeys.scores {
-                    try parser.object("decisions[\(index)].scores") { parser, key in
-                        _ = try parser.int("decisions[\(index)].scores.\(key.string)")
-                    }
+                } else if key == Field.scores {
+                    pathScores = try parser.deltas("decisions[\(index)].scores")
                     hasScores = true
-                } else if key == LearnerReport.DecisionEntry.CodingKeys.vote {
+                } else if key == Field.vote {
                     if try !parser.reader.null() { vote = .some(try parser.vote("decisions[\(index)].vote")) }
+                } else if key == Field.alternatives && parser.includeChoices {
+                    alternatives = try parser.alternatives("decisions[\(index)].alternatives")
+                } else if key == Field.takenBack && parser.includeChoices {
+                    takenBack = try parser.count(array: "decisions[\(index)].takenBack")
                 } else {
                     try parser.reader.skipValue()
                 }
@@ -63,11 +68,58 @@ extension CohortRowParser {
             guard hasScene else { throw FieldProblem.missing("decisions[\(index)].scene") }
             guard hasChoice else { throw FieldProblem.missing("decisions[\(index)].choice") }
             guard hasScores else { throw FieldProblem.missing("decisions[\(index)].scores") }
-            if includeChoices, let scene { picks.append(CohortRow.Pick(scene: scene, choice: vote ?? choice)) }
+            if includeChoices, let scene, let choice {
+                let learnerChoice = LearnerReport.DecisionEntry.learnerChoice(choice: choice, vote: vote)
+                let scores = learnerChoice.map { id in id == choice ? pathScores : alternatives.first { $0.choice == id }?.scores ?? Scores() } ?? Scores()
+                picks.append(CohortRow.Pick(scene: scene, choice: learnerChoice, scores: scores, takenBack: takenBack))
+            }
             index += 1
         }
         row.decisionCount = index
         row.choices = picks
+    }
+
+    /// A decision's deltas: every axis an integer, missing axes 0.
+    mutating func deltas(_ path: @autoclosure () -> String) throws -> Scores {
+        var scores = Scores()
+        try object(path()) { parser, key in
+            let value = try parser.int(path() + ".\(key.string)")
+            if key == Axis.manager.name { scores.manager = value }
+            else if key == Axis.leader.name { scores.leader = value }
+            else { scores.extra[key.string] = value }
+        }
+        return scores
+    }
+
+    /// The other choices offered at a decision: each one's id and deltas.
+    mutating func alternatives(_ path: @autoclosure () -> String) throws -> [(choice: String, scores: Scores)] {
+        try expect(.array, path(), "an array")
+        try reader.beginArray()
+        var found: [(choice: String, scores: Scores)] = []
+        var index = 0
+        while try reader.nextElement() {
+            var choice = "", scores = Scores()
+            try object(path() + "[\(index)]") { parser, key in
+                if key == LearnerReport.Alternative.CodingKeys.choice { choice = try parser.string(path() + "[\(index)].choice") }
+                else if key == LearnerReport.Alternative.CodingKeys.scores { scores = try parser.deltas(path() + "[\(index)].scores") }
+                else { try parser.reader.skipValue() }
+            }
+            found.append((choice, scores))
+            index += 1
+        }
+        return found
+    }
+
+    /// How many strings an array holds.
+    mutating func count(array path: @autoclosure () -> String) throws -> Int {
+        try expect(.array, path(), "an array")
+        try reader.beginArray()
+        var count = 0
+        while try reader.nextElement() {
+            try skipString(path() + "[\(count)]")
+            count += 1
+        }
+        return count
     }
 
     /// A group vote's choice (nil for an abstention); `participant` is required.

@@ -65,11 +65,17 @@ struct CohortRowParser {
             problem = failure
         } catch let failure as JSONReader.Failure {
             throw .malformed(path: "", reason: "the file is not valid JSON (\(failure))")
+        } catch let error as ReportError {
+            throw error
         } catch {
             throw .malformed(path: "", reason: "\(error)")
         }
         guard let problem else {
             try check(version)
+            if row.attemptId.isEmpty {
+                row.attemptId = LearnerReport.derivedAttemptId(learner: row.learner, scenario: row.scenarioId,
+                                                               startedAt: row.startedAt, finishedAt: row.finishedAt)
+            }
             return .attempt(row)
         }
         return try explain(problem)

@@ -33,14 +33,14 @@ public struct CohortSummary: Sendable {
     /// Folds one attempt in.
     public mutating func add(_ row: CohortRow) {
         attempts += 1
-        learnerNames.insert(row.learner)
+        learnerNames.insert(row.learnerKey)
         if tallies[row.scenarioId] == nil {
             tallies[row.scenarioId] = ScenarioTally(row: row, outline: outlines[row.scenarioId])
         }
         tallies[row.scenarioId]!.add(row)
     }
 
-    /// Distinct learners (by name) over every scenario.
+    /// Distinct learners over every scenario (see ``CohortRow/learnerKey``).
     public var learners: Int { learnerNames.count }
 
     /// One summary per scenario, by title then id.
@@ -96,7 +96,7 @@ struct ScenarioTally: Sendable {
         }
         let position = clamp(row.manager.percent) * 101 + clamp(row.leader.percent)
         points[position, default: 0] += 1
-        learners[row.learner, default: LearnerTrack()].add(row)
+        learners[row.learnerKey, default: LearnerTrack()].add(row)
         takeBacks += row.integrity.takeBacks
         if row.integrity.takeBacks > 0 { attemptsWithTakeBacks += 1 }
         restarts += row.integrity.restarts
@@ -112,6 +112,8 @@ struct ScenarioTally: Sendable {
 
 /// One learner's attempts at one scenario: a few numbers each.
 struct LearnerTrack: Sendable {
+    var name = ""
+    var email: String?
     var cohort: String?
     var attempts: [Brief] = []
 
@@ -126,6 +128,8 @@ struct LearnerTrack: Sendable {
     }
 
     mutating func add(_ row: CohortRow) {
+        name = row.learner
+        email = row.email
         let brief = Brief(attemptId: row.attemptId, finishedAt: row.finishedAt, manager: row.manager.percent,
                           leader: row.leader.percent, profile: row.profile, endingScene: row.endingScene,
                           session: row.session)

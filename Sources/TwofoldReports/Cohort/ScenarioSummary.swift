@@ -70,6 +70,8 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
     /// One learner's attempts at the scenario, oldest first.
     public struct LearnerAttempts: Codable, Sendable, Equatable {
         public var learner: String
+        /// Set when the learner's reports carry one (it tells apart people with one name).
+        public var email: String?
         /// The cohort of the latest attempt.
         public var cohort: String?
         public var attempts: [Attempt]
@@ -106,7 +108,7 @@ extension ScenarioTally {
             endings: endingCounts(), decisions: splits(),
             points: points.map { ScenarioSummary.Point(manager: $0.key / 101, leader: $0.key % 101, count: $0.value) }
                 .sorted { ($0.manager, $0.leader) < ($1.manager, $1.leader) },
-            learnerAttempts: learners.map { name, track in track.summary(learner: name) }.sorted { $0.learner < $1.learner },
+            learnerAttempts: learners.values.map { $0.summary() }.sorted { ($0.learner, $0.email ?? "") < ($1.learner, $1.email ?? "") },
             balanced: balanced, takeBacks: takeBacks, attemptsWithTakeBacks: attemptsWithTakeBacks, restarts: restarts)
     }
 
@@ -158,7 +160,7 @@ extension ScenarioTally {
 }
 
 extension LearnerTrack {
-    func summary(learner: String) -> ScenarioSummary.LearnerAttempts {
+    func summary() -> ScenarioSummary.LearnerAttempts {
         let attempts = self.attempts.map {
             ScenarioSummary.Attempt(attemptId: $0.attemptId, finishedAt: $0.finishedAt, managerPercent: $0.manager,
                                     leaderPercent: $0.leader, profile: $0.profile, ending: $0.endingScene, session: $0.session)
@@ -168,6 +170,6 @@ extension LearnerTrack {
             change = .init(manager: latest.managerPercent - first.managerPercent, leader: latest.leaderPercent - first.leaderPercent,
                            fromProfile: first.profile, toProfile: latest.profile)
         }
-        return .init(learner: learner, cohort: cohort, attempts: attempts, change: change)
+        return .init(learner: name, email: email, cohort: cohort, attempts: attempts, change: change)
     }
 }

@@ -21,6 +21,9 @@ extension LearnerReport {
         reflection = try c.decodeIfPresent([String].self, forKey: .reflection) ?? []
         balancedPath = try c.decodeIfPresent(BalancedPathInfo.self, forKey: .balancedPath)
         session = try c.decodeIfPresent(Session.self, forKey: .session) ?? .solo
+        if attemptId.isEmpty {
+            attemptId = LearnerReport.derivedAttemptId(learner: learner.name, scenario: scenario.id, startedAt: startedAt, finishedAt: finishedAt)
+        }
         integrity = try c.decodeIfPresent(Integrity.self, forKey: .integrity)
             ?? Integrity(mode: session.kind == .group ? .group : .practice)
     }
@@ -28,6 +31,15 @@ extension LearnerReport {
     enum CodingKeys: String, CodingKey {
         case reportVersion, attemptId, learner, cohort, scenario, startedAt, finishedAt, decisions
         case scores, profile, ending, reflection, balancedPath, session, integrity
+    }
+}
+
+extension LearnerReport {
+    /// The attempt id of a report written without one: the same name-based UUID for the
+    /// same learner, scenario and times, so such a report still has a stable id (and the
+    /// same report given twice still counts once).
+    public static func derivedAttemptId(learner: String, scenario: String, startedAt: Date, finishedAt: Date) -> String {
+        NameBasedUUID.make("report/\(learner)/\(scenario)/\(ISO8601.string(startedAt))/\(ISO8601.string(finishedAt))")
     }
 }
 
@@ -96,6 +108,10 @@ extension LearnerReport.Session {
     }
 
     enum CodingKeys: String, CodingKey { case kind, groupSessionId }
+}
+
+extension LearnerReport.Alternative {
+    enum CodingKeys: String, CodingKey { case choice, text, scores }
 }
 
 extension LearnerReport.Learner {

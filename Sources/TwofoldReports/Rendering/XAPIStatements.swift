@@ -4,7 +4,8 @@ import TwofoldCore
 /// The learner report as xAPI 1.0.3 statements (a JSON array) for a learning record store.
 ///
 /// One `answered` statement per decision that stands — a `choice` interaction with both
-/// axis deltas in `result.extensions` — and one `completed` statement per attempt with
+/// axis deltas (and any choices taken back at that scene first) in `result.extensions` —
+/// and one `completed` statement per attempt with
 /// `result.score` (scaled = the mean of the two percents / 100) and everything a cohort
 /// debrief needs in its extensions. Every statement carries the attempt's registration
 /// (``XAPIAttempt``) and a deterministic name-based UUID as `id`: an `answered` statement's
@@ -63,11 +64,12 @@ public enum XAPIStatements {
         let offered = ([LearnerReport.Alternative(choice: decision.choice, text: decision.choiceText, scores: decision.scores)]
                        + decision.alternatives).sorted { $0.choice < $1.choice }
         let scores = decision.learnerScores
-        var result: [String: JSONValue] = [
-            "duration": .string(duration(decision.seconds)),
-            "extensions": .object([vocabulary.extensionIRI(.managerDelta): .int(scores.manager),
-                                   vocabulary.extensionIRI(.leaderDelta): .int(scores.leader)]),
-        ]
+        var extensions: [String: JSONValue] = [vocabulary.extensionIRI(.managerDelta): .int(scores.manager),
+                                               vocabulary.extensionIRI(.leaderDelta): .int(scores.leader)]
+        if !decision.takenBack.isEmpty {
+            extensions[vocabulary.extensionIRI(.takenBack)] = .array(decision.takenBack.map { .string(ReportText.clean($0)) })
+        }
+        var result: [String: JSONValue] = ["duration": .string(duration(decision.seconds)), "extensions": .object(extensions)]
         if let response = decision.learnerChoice { result["response"] = .string(ReportText.clean(response)) }
         let id = answeredID(registration: attempt.registration, turn: turn)
         return XAPIStatement(id: id, verb: .answered, registration: attempt.registration, value: .object([

@@ -38,6 +38,8 @@ public struct XAPIVocabulary: Sendable, Equatable {
         case groupSession = "group-session"
         case managerDelta = "manager-delta"
         case leaderDelta = "leader-delta"
+        /// On an `answered` result: the choices taken back at that scene before this answer, in order.
+        case takenBack = "taken-back"
         case attemptID = "attempt-id"
         case managerPercent = "manager-percent"
         case leaderPercent = "leader-percent"

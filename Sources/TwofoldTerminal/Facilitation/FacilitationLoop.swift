@@ -9,6 +9,12 @@ import TwofoldCore
 /// Every step (votes, a reveal, moving on, taking back) goes through the
 /// ``GroupSession``, which saves it before anything else is shown, so a session killed
 /// at any moment resumes with every vote cast so far.
+///
+/// On a terminal a typed vote line is taken off the screen once recorded ("3 votes
+/// recorded"), so the room cannot read it. In room mode phones vote through the same
+/// session: the join line comes back with every decision, the count of votes in stays
+/// live in front of the prompt (without a terminal, a line whenever it changes, at most
+/// once a second), and the discussion countdown reaches the presenter view.
 public final class FacilitationLoop {
     /// How a session ended.
     public enum Exit: Sendable, Equatable {
@@ -28,19 +34,31 @@ public final class FacilitationLoop {
     private let reader: LineReader
     private let view: FacilitationView
     private let timer: DiscussionTimer
+    private let room: RoomLink?
+    /// Whether typed lines are on a terminal screen (and so can be taken off it).
+    private let onTerminal: Bool
 
-    public init(session: GroupSession, reader: LineReader, screen: Screen, timer: DiscussionTimer = DiscussionTimer()) {
+    public init(session: GroupSession, reader: LineReader, screen: Screen, timer: DiscussionTimer = DiscussionTimer(),
+                room: RoomLink? = nil, onTerminal: Bool = TerminalInfo.isInteractive) {
         self.session = session
         self.reader = reader
         view = FacilitationView(screen: screen, analysis: session.analysis, axes: session.current.scenario.axes)
         self.timer = timer
+        self.room = room
+        self.onTerminal = onTerminal
     }
 
     /// Runs until an ending, `quit`, end of input or a terminating signal.
     /// `resumed` says whether to welcome the room back instead of showing the briefing.
     public func run(resumed: Bool = false) throws -> Exit {
         view.showOpening(facilitation, resumed: resumed)
-        view.showScene(facilitation)
+        if let room { view.showRoom(room.banner(qr: view.screen.colour)) }
+        showScene()
+        let counting = room.map { _ in VoteCounter.start(session, screen: view.screen, live: reader is ReadlineReader) }
+        defer { counting?.cancel() }
+        if let readline = reader as? ReadlineReader, room != nil {
+            readline.liveStatus = { [session] in VoteCounter.text(session.current) + "  " }
+        }
         while facilitation.phase == .deciding {
             let roster = facilitation.roster
             let offered = facilitation.offeredChoices().count
@@ -57,6 +75,7 @@ public final class FacilitationLoop {
                 view.sayGoodbye()
                 return .terminated(signal: signal)
             case .interrupted:
+                view.screen.line(view.screen.dim("(Ctrl-C clears the line. To leave, type quit or press Ctrl-D: every vote is saved.)"))
                 continue
             case .line(let text):
                 if try handle(text) == false {
@@ -76,21 +95,23 @@ public final class FacilitationLoop {
                 view.showHint(facilitation)
             case .ballot(let marks):
                 try session.castBallot(marks)
+                hideTyped(text, votes: marks.count)
                 view.showVotesIn(facilitation, changed: nil)
             case .assign(let assignments):
                 try session.cast(assignments)
+                hideTyped(text, votes: assignments.count)
                 view.showVotesIn(facilitation, changed: assignments.map { facilitation.roster.names[$0.participant] })
             case .reveal:
                 try session.reveal()
                 view.showReveal(facilitation)
-                if let seconds = facilitation.discussSeconds { timer.run(seconds: seconds, screen: view.screen) }
+                if let seconds = facilitation.discussSeconds { countDown(seconds) }
             case .go(let number):
                 let revealed = facilitation.revealed
                 let move = try session.go(number)
                 view.showMove(move, facilitation: facilitation, alreadyRevealed: revealed)
-                view.showScene(facilitation)
+                showScene()
             case .timer(let seconds):
-                timer.run(seconds: seconds ?? facilitation.discussSeconds ?? Self.defaultDiscussSeconds, screen: view.screen)
+                countDown(seconds ?? facilitation.discussSeconds ?? Self.defaultDiscussSeconds)
             case .help:
                 view.showHelp(facilitation)
             case .status:
@@ -98,7 +119,7 @@ public final class FacilitationLoop {
             case .back:
                 let undone = try session.back()
                 view.showBack(undone.decision)
-                view.showScene(facilitation)
+                showScene()
             case .quit:
                 return false
             }
@@ -106,6 +127,27 @@ public final class FacilitationLoop {
             view.showError(error)
         }
         return true
+    }
+
+    /// The current scene, and in room mode the join line with it.
+    private func showScene() {
+        view.showScene(facilitation)
+        if let room, facilitation.phase == .deciding { view.showJoinLine(room.joinLine) }
+    }
+
+    /// Takes a recorded vote line off a terminal screen and says how many votes it held.
+    private func hideTyped(_ line: String, votes: Int) {
+        guard onTerminal else { return }
+        let prompt = (reader as? ReadlineReader)?.shownPrompt ?? "vote> "
+        view.screen.raw(TypedLine.erase(prompt: prompt, line: line, columns: view.screen.columns))
+        view.screen.line("\(prompt)\(votes) vote\(votes == 1 ? "" : "s") recorded")
+    }
+
+    /// Runs the discussion countdown, on the presenter view too in room mode.
+    private func countDown(_ seconds: Int) {
+        room?.backend.setCountdown(endingAt: Date().addingTimeInterval(TimeInterval(seconds)))
+        timer.run(seconds: seconds, screen: view.screen)
+        room?.backend.setCountdown(endingAt: nil)
     }
 
     /// Tab-completion candidates: commands, choice numbers and `-`, and participant names

@@ -18,8 +18,12 @@ struct FacilitationView {
         screen.blank()
         screen.heading(scenario.title)
         screen.blank()
-        screen.paragraph("Group session with \(session.roster.count) participant\(session.roster.count == 1 ? "" : "s"): "
-                         + session.roster.names.joined(separator: ", ") + ".", indent: margin)
+        if session.roster.count == 0 {
+            screen.paragraph("Open room: participants join from their phones.", indent: margin)
+        } else {
+            screen.paragraph("Group session with \(session.roster.count) participant\(session.roster.count == 1 ? "" : "s"): "
+                             + Self.names(session.roster.names) + ".", indent: margin)
+        }
         if resumed {
             let count = session.decisions.count
             let votes = session.ballot.compactMap { $0 }.count
@@ -36,7 +40,11 @@ struct FacilitationView {
             }
         }
         screen.blank()
-        screen.line(margin + screen.dim("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help."))
+        if session.room != nil {
+            screen.line(margin + screen.dim("Participants vote from their phones; type Name=N for someone without one, reveal, go, or help."))
+        } else {
+            screen.line(margin + screen.dim("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help."))
+        }
     }
 
     func showScene(_ session: Facilitation) {
@@ -68,8 +76,30 @@ struct FacilitationView {
             for prompt in before { screen.paragraph(prompt, indent: margin + "• ", hanging: margin + "  ") }
             screen.blank()
         }
-        screen.paragraph("Votes from " + session.roster.names.joined(separator: ", ") + ", in that order.", indent: margin)
+        if session.roster.count > 0 {
+            screen.paragraph("Votes from " + Self.names(session.roster.names) + ", in that order.", indent: margin)
+            screen.blank()
+        }
+    }
+
+    /// How to join the room: the join line (at the start of its line, where tools look
+    /// for `Join: `), the code, the QR code and the presenter view's address (shown on
+    /// this screen only).
+    func showRoom(_ lines: [String]) {
         screen.blank()
+        for line in lines { screen.line(line) }
+    }
+
+    /// The join line, repeated with each decision so latecomers can still read it.
+    func showJoinLine(_ line: String) {
+        screen.line(margin + screen.dim(TextSafety.terminal(line)))
+        screen.blank()
+    }
+
+    /// Names for a line of text: all of a small group, the first twelve of a big one.
+    static func names(_ names: [String]) -> String {
+        let shown = names.prefix(12).joined(separator: ", ")
+        return names.count > 12 ? shown + " and \(names.count - 12) more" : shown
     }
 
     func showHint(_ session: Facilitation) {
@@ -83,7 +113,7 @@ struct FacilitationView {
         let cast = session.roster.count - split.waiting.count
         var text = changed.map { ($0.count == 1 ? "Vote recorded for " : "Votes recorded for ") + $0.joined(separator: ", ") + ". " } ?? ""
         text += "\(cast) of \(session.roster.count) votes in"
-        text += split.waiting.isEmpty ? " (hidden). Type reveal to show the split, or go." : "; waiting for " + split.waiting.joined(separator: ", ") + "."
+        text += split.waiting.isEmpty ? " (hidden). Type reveal to show the split, or go." : "; waiting for " + Self.names(split.waiting) + "."
         screen.paragraph(text, indent: margin)
     }
 
@@ -102,7 +132,11 @@ struct FacilitationView {
             screen.blank()
         }
         if !split.abstained.isEmpty { screen.paragraph("Abstained: \(split.abstained.count)", indent: margin) }
-        if !split.waiting.isEmpty { screen.paragraph("No vote yet: " + split.waiting.joined(separator: ", "), indent: margin) }
+        if !split.waiting.isEmpty {
+            // An anonymous room names nobody on the screen the room may be watching.
+            let who = session.room?.anonymous == true ? "\(split.waiting.count)" : Self.names(split.waiting)
+            screen.paragraph("No vote yet: " + who, indent: margin)
+        }
         switch split.majority {
         case .choice(let number): screen.paragraph("Most votes: \(number). Type go to follow the majority, or go N.", indent: margin)
         case .tie(let numbers, _): screen.paragraph("A tie between " + numbers.map(String.init).joined(separator: " and ") + ": type go N to choose.", indent: margin)
@@ -171,7 +205,7 @@ struct FacilitationView {
     func showHelp(_ session: Facilitation) {
         let offered = session.offeredChoices().count
         let example = (0..<session.roster.count).map { String($0 % max(1, offered) + 1) }.prefix(6).joined(separator: " ")
-        let first = TextSafety.terminal(session.roster.names[0])
+        let first = TextSafety.terminal(session.roster.names.first ?? "Ana")
         screen.line("""
             \(margin)\(example.leftAligned(12)) one vote per participant, in roster order (- to abstain)
             \(margin)\("\(first)=2".leftAligned(12)) set or correct one vote (several: Ana=1 Ben=-)

@@ -14,6 +14,10 @@ enum ReadlineHooks {
     nonisolated(unsafe) private static var nextCandidate = 0
     /// Whether the event hook cancelled the current line because of Ctrl-C.
     nonisolated(unsafe) private static var interrupted = false
+    /// The read's prompt, its live status and the status now shown in front of it.
+    nonisolated(unsafe) private static var prompt = ""
+    nonisolated(unsafe) private static var liveStatus: (@Sendable () -> String)?
+    nonisolated(unsafe) private static var shownStatus = ""
 
     /// One-time readline settings.
     private static let configured: Void = {
@@ -28,14 +32,22 @@ enum ReadlineHooks {
     static func configure() { _ = configured }
 
     /// Called just before `readline()`.
-    static func begin(completions: @escaping @Sendable (String, String) -> [String]) {
+    static func begin(completions: @escaping @Sendable (String, String) -> [String], prompt: String = "",
+                      liveStatus: (@Sendable () -> String)? = nil) {
         self.completions = completions
         interrupted = false
+        self.prompt = prompt
+        self.liveStatus = liveStatus
+        shownStatus = liveStatus?() ?? ""
     }
+
+    /// The prompt to show now: the live status, if any, then the read's prompt.
+    static var shownPrompt: String { shownStatus + prompt }
 
     /// Called just after `readline()` returns; tells whether Ctrl-C cancelled the line.
     static func end() -> Bool {
         completions = nil
+        liveStatus = nil
         candidates = []
         return interrupted
     }
@@ -49,6 +61,16 @@ enum ReadlineHooks {
             using_history()  // or the cancelled text would overwrite a recalled entry
             rl_replace_line("", 1)
             rl_done = 1
+        } else if let liveStatus {
+            let status = liveStatus()
+            guard status != shownStatus else { return }
+            shownStatus = status
+            // Clear the row and tell readline it starts afresh there, then draw the prompt
+            // (with the new status) and the text typed so far, cursor where it was.
+            fputs("\r\u{1B}[K", rl_outstream ?? stdout)
+            rl_set_prompt(shownPrompt)
+            rl_on_new_line()
+            rl_redisplay()
         }
     }
 

@@ -18,6 +18,14 @@ public final class ReadlineReader: LineReader {
     /// Tab-completion candidates for the line typed so far and the word being completed.
     public var completions: @Sendable (_ line: String, _ word: String) -> [String] = { _, _ in [] }
 
+    /// A status kept live in front of the prompt while a line is typed (`12 of 15 voted `),
+    /// checked about ten times a second and redrawn when it changes; nil for none. It
+    /// must be plain text (no escape sequences).
+    public var liveStatus: (@Sendable () -> String)?
+
+    /// The prompt as last shown, live status included.
+    public var shownPrompt: String { ReadlineHooks.shownPrompt }
+
     /// Prepares readline and loads the history.
     ///
     /// - Parameters:
@@ -43,8 +51,8 @@ public final class ReadlineReader: LineReader {
         if let signal = SignalTrap.pendingTermination { return .terminated(signal: signal) }
         if SignalTrap.takeInterrupt() { return .interrupted }
 
-        ReadlineHooks.begin(completions: completions)
-        let raw = readline(prompt)
+        ReadlineHooks.begin(completions: completions, prompt: prompt, liveStatus: liveStatus)
+        let raw = readline(ReadlineHooks.shownPrompt)
         defer { free(raw) }
         let interrupted = ReadlineHooks.end()
 

@@ -25,10 +25,14 @@ public final class PlayLoop {
     private let reader: LineReader
     private let screen: Screen
 
-    public init(session: PlaySession, reader: LineReader, screen: Screen) {
+    /// Whether `restart` asks before clearing decisions (at a terminal it does).
+    public var confirmsRestart: Bool
+
+    public init(session: PlaySession, reader: LineReader, screen: Screen, confirmsRestart: Bool = TerminalInfo.isInteractive) {
         self.session = session
         self.reader = reader
         self.screen = screen
+        self.confirmsRestart = confirmsRestart
     }
 
     /// Plays until an ending, `quit`, end of input or a terminating signal.
@@ -49,6 +53,7 @@ public final class PlayLoop {
                 sayGoodbye()
                 return .terminated(signal: signal)
             case .interrupted:
+                screen.line(screen.dim("(Ctrl-C clears the line. To leave, type quit or press Ctrl-D: your decisions are saved.)"))
                 continue
             case .line(let text):
                 if try handle(text, offered: offered) == false {
@@ -99,6 +104,14 @@ public final class PlayLoop {
                 screen.line(sentence(refusal.description))
             }
         case "restart":
+            let count = engine.state.decisions.count
+            if confirmsRestart && count > 0 {
+                guard case .line(let answer) = reader.read(prompt: "Start again and clear your \(count) decision\(count == 1 ? "" : "s")? [y/N] "),
+                      ["y", "yes"].contains(answer.lowercased()) else {
+                    screen.line(screen.dim("Carrying on where you are."))
+                    return true
+                }
+            }
             do {
                 try session.restart()
                 screen.line(screen.dim("Starting again from the beginning; your earlier decisions are cleared."))

@@ -6,12 +6,25 @@ import TwofoldReports
 /// A facilitated session at the `vote>` prompt to its end: the facilitation loop, then —
 /// when an ending is reached — the reports and the results for the room. Shared by
 /// `facilitate` and `resume`. Returns the exit status.
+///
+/// A session with a room (or started with a `room` placement) serves it for as long as
+/// the loop runs; the pages get the final state before the reports are written.
 public enum GroupFlow {
-    public static func run(_ session: GroupSession, service: GroupService, historyFile: String, resumed: Bool) throws -> Int32 {
+    public static func run(_ session: GroupSession, service: GroupService, historyFile: String, resumed: Bool,
+                           room placement: RoomLink.Placement? = nil) throws -> Int32 {
         if session.current.phase == .finished { return try finish(session, service: service) }
         try? FileSystem.createFolder(URL(fileURLWithPath: historyFile).deletingLastPathComponent().path, private: true)
-        let loop = FacilitationLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard)
-        switch try loop.run(resumed: resumed) {
+        let room = try (session.current.room != nil || placement != nil) ? RoomLink.open(session, placement: placement) : nil
+        let loop = FacilitationLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard,
+                                    room: room)
+        let exit: FacilitationLoop.Exit
+        do { exit = try loop.run(resumed: resumed) } catch {
+            room?.close()
+            throw AppError("your last step could not be saved (\(TextSafety.message("\(error)"))). Your steps before it are saved: "
+                           + "make room on the disk, then continue with `twofold resume`", exitCode: 74)
+        }
+        room?.close()
+        switch exit {
         case .finished: return try finish(session, service: service)
         case .saved:
             LearningRecordsNote.close(service.records)
@@ -56,7 +69,9 @@ public enum GroupResults {
         screen.blank()
         screen.line(margin + "Group report:")
         for file in finished.groupFiles { screen.line(margin + "  " + TextSafety.terminal(file)) }
+        let participantFiles = finished.participantFiles.flatMap { $0 }
+        guard !participantFiles.isEmpty else { return }
         screen.line(margin + "Learner reports, one per participant:")
-        for file in finished.participantFiles.flatMap({ $0 }) { screen.line(margin + "  " + TextSafety.terminal(file)) }
+        for file in participantFiles { screen.line(margin + "  " + TextSafety.terminal(file)) }
     }
 }

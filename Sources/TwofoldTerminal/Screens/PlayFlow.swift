@@ -12,9 +12,16 @@ public enum PlayFlow {
         }
         try? FileSystem.createFolder(URL(fileURLWithPath: historyFile).deletingLastPathComponent().path, private: true)
         let loop = PlayLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard)
-        switch try loop.run(resumed: resumed) {
+        let exit: PlayLoop.Exit
+        do { exit = try loop.run(resumed: resumed) } catch {
+            throw AppError("your last step could not be saved (\(TextSafety.message("\(error)"))). Your decisions before it are saved: "
+                           + "make room on the disk, then continue with `twofold resume`", exitCode: 74)
+        }
+        switch exit {
         case .finished: return try finish(session, service: service)
         case .saved:
+            // Left before doing anything: no session is kept to pile up in the resume list.
+            if session.engine.state.turn == 0 { try? service.abandon(id: session.id) }
             LearningRecordsNote.close(service.records)
             return 0
         case .terminated(let signal): return 128 + signal

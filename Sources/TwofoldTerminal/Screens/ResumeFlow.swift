@@ -10,7 +10,11 @@ public enum ResumeFlow {
     public static func sessions(learner: String?, scenario: String?, id: String?, kind: String? = nil,
                                 app: Application) throws -> [SessionRecord] {
         var found: [SessionRecord]
-        do { found = try app.store().activeSessions(learner: learner, scenarioID: scenario, kind: kind) } catch {
+        do {
+            found = try app.store().activeSessions(learner: learner, scenarioID: scenario, kind: kind) { id in
+                Console.standardError.line("twofold: note: passed over a damaged saved session in the records store (\(TextSafety.message(id)))")
+            }
+        } catch {
             throw AppError.from(error)
         }
         if let id { found = found.filter { $0.id.lowercased().hasPrefix(id.lowercased()) } }

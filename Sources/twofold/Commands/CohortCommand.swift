@@ -46,6 +46,11 @@ struct CohortCommand: ParsableCommand {
     @Flag(name: .long, help: "Read the attempts from the learning record store instead of report files: every machine that reported to it.")
     var lrs = false
 
+    enum Grain: String, ExpressibleByArgument, CaseIterable { case attempt, decision }
+
+    @Option(name: .long, help: ArgumentHelp("CSV rows: one per attempt, or one per learner × decision.", valueName: "attempt|decision"))
+    var per: Grain = .attempt
+
     func validate() throws {
         guard let chosen = ReportFormat(rawValue: format.lowercased()) else {
             throw ValidationError("unknown format \"\(TextSafety.message(format))\"; choose from md, json, csv, html, xapi")
@@ -56,6 +61,7 @@ struct CohortCommand: ParsableCommand {
         } else if paths.isEmpty && !store {
             throw ValidationError("name report files or folders, or use --store or --lrs")
         }
+        if per == .decision && chosen != .csv { throw ValidationError("--per decision goes with --format csv") }
         if let since, CohortDates.day(since) == nil {
             throw ValidationError("--since \"\(TextSafety.message(since))\" is not a date; use YYYY-MM-DD or an ISO 8601 date and time")
         }
@@ -65,7 +71,7 @@ struct CohortCommand: ParsableCommand {
         let request = CohortPipeline.Request(
             paths: paths, format: ReportFormat(rawValue: format.lowercased())!,
             filter: CohortFilter(cohort: cohort, scenario: scenario, since: since.flatMap { CohortDates.day($0) }),
-            includeStore: store, out: out, xAPIBaseIRI: try App.shared.xAPIBaseIRI())
+            includeStore: store, out: out, xAPIBaseIRI: try App.shared.xAPIBaseIRI(), perDecision: per == .decision)
         let pipeline = App.shared.cohortPipeline
         let outcome = try lrs
             ? pipeline.run(request, from: try App.shared.learningRecords().cohortReader(request.filter),

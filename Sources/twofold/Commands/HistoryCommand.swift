@@ -26,7 +26,9 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let attempts = try App.shared.store().attempts(learner: learner)
+        let attempts = try App.shared.store().attempts(learner: learner) { id in
+            App.err.line("twofold: note: passed over a damaged attempt in the records store (\(TextSafety.message(id)))")
+        }
         let out = App.out
         if json {
             return out.line(try JSONOutput.string(["attempts": attempts.map {
