@@ -9,12 +9,6 @@ import LRSTestSupport
 @Suite("Delivery against Ralph")
 struct DeliveryTests {
     /// A records store in a new temporary folder, removed afterwards.
-    private func withStore<T>(_ body: (RecordsStore) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-delivery-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(try RecordsStore(path: folder.appendingPathComponent("records.sqlite").path))
-    }
-
     private func queue(_ report: LearnerReport, in store: RecordsStore) throws -> [XAPIStatement] {
         let statements = XAPIStatements.statements(report)
         try store.enqueue(OutboxChange(add: statements.map(OutboxStatement.init)), at: moment(0))

@@ -8,12 +8,6 @@ import LRSTestSupport
 /// `lrs push`, `lrs check` and `lrs status` as the commands run them, against Ralph.
 @Suite("LRS push, check and status")
 struct OperationsTests {
-    private func withStore<T>(_ body: (RecordsStore) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-operations-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(try RecordsStore(path: folder.appendingPathComponent("records.sqlite").path))
-    }
-
     @Test("push empties the outbox, and a second push has nothing to send")
     func push() async throws {
         let server = try SharedRalph.server()

@@ -10,12 +10,6 @@ import LRSTestSupport
 /// withdrawn or voided, never final answers — down to a real record store.
 @Suite("Recording steps")
 struct RecorderTests {
-    private func withStore<T>(_ body: (RecordsStore) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-recorder-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return try await body(try RecordsStore(path: folder.appendingPathComponent("records.sqlite").path))
-    }
-
     /// Every statement in the outbox (waiting or delivered) as a JSON object, by id.
     private func outbox(_ store: RecordsStore) throws -> [String: NSDictionary] {
         let delivered = try store.claimOutbox(limit: 1000, now: moment(1e6), lease: 1, ignoringBackoff: true)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldCore
 import TwofoldReports
+import TwofoldStore
 
 /// The repository root, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath)
@@ -44,3 +45,10 @@ func launchWeekReport(learner: String, cohort: String?, choices: [String] = ["as
 
 /// A unique cohort name, so tests sharing a record store keep to their own attempts.
 func uniqueCohort(_ label: String) -> String { "\(label) \(UUID().uuidString.prefix(8))" }
+
+/// Runs `body` with a records store in a new temporary folder, removed afterwards.
+func withStore<T>(_ body: (RecordsStore) async throws -> T) async throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-lrs-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return try await body(try RecordsStore(path: folder.appendingPathComponent("records.sqlite").path))
+}
