@@ -24,21 +24,22 @@ public struct OutboxStatement: Sendable, Equatable {
 }
 
 /// A statement taken back: withdrawn from the outbox while it has never been sent, else
-/// cancelled in the record store by `voiding`.
-public struct OutboxWithdrawal: Sendable, Equatable {
+/// cancelled in the record store by the statement `voiding` makes.
+public struct OutboxWithdrawal: Sendable {
     /// The id of the statement taken back.
     public var statementID: String
-    /// The statement that voids it, queued only when it may already have left this machine.
-    public var voiding: OutboxStatement
+    /// Makes the statement that voids it; called only when it may already have left this
+    /// machine (most take-backs come before sending, and cost no statement).
+    public var voiding: @Sendable () -> OutboxStatement
 
-    public init(statementID: String, voiding: OutboxStatement) {
+    public init(statementID: String, voiding: @escaping @Sendable () -> OutboxStatement) {
         self.statementID = statementID
         self.voiding = voiding
     }
 }
 
 /// What one step does to the outbox, applied in the same transaction as the step.
-public struct OutboxChange: Sendable, Equatable {
+public struct OutboxChange: Sendable {
     /// Statements to queue (a statement already queued is left as it is).
     public var add: [OutboxStatement]
     /// Statements to take back, in order.

@@ -110,7 +110,7 @@ extension RecordsStore {
             if attempts == 0 && delivered == nil {
                 try db.execute(sql: "DELETE FROM outbox WHERE statementId = ?", arguments: [withdrawal.statementID])
             } else {
-                try insert(withdrawal.voiding, db, at: at)
+                try insert(withdrawal.voiding(), db, at: at)
             }
         }
     }

@@ -146,6 +146,24 @@ struct XAPITests {
         #expect(statement.id == XAPIStatements.voiding(target, attempt: attempt, at: fixedStart).id)
     }
 
+    @Test("statements written directly are the JSON the encoder writes, hostile text included")
+    func compactJSON() throws {
+        var report = try goldenReport()
+        report.learner.name = "Ana \u{1B}[31m\"Quote\" \\ back/slash\n\t\u{7}é 😀"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for statement in XAPIStatements.statements(report) {
+            let direct = try #require(try JSONSerialization.jsonObject(with: statement.json) as? NSDictionary)
+            let encoded = try #require(try JSONSerialization.jsonObject(with: try encoder.encode(statement.value)) as? NSDictionary)
+            #expect(direct == encoded)
+        }
+        for statement in XAPIStatements.statements(try goldenReport()) {
+            #expect(statement.json == (try encoder.encode(statement.value)))
+        }
+        #expect(String(decoding: JSONValue.double(0.575).compactBytes(), as: UTF8.self) == "0.575")
+        #expect(String(decoding: JSONValue.double(1).compactBytes(), as: UTF8.self) == "1")
+    }
+
     @Test("durations read back; IRI segments round-trip")
     func durationsAndSegments() {
         #expect(XAPIStatements.seconds(ofDuration: "PT552S") == 552)

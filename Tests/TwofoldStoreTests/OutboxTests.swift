@@ -10,7 +10,8 @@ struct OutboxTests {
     }
 
     private func withdrawal(_ id: String) -> OutboxWithdrawal {
-        OutboxWithdrawal(statementID: id, voiding: statement("void-" + id, verb: "voided"))
+        let voiding = statement("void-" + id, verb: "voided")
+        return OutboxWithdrawal(statementID: id, voiding: { voiding })
     }
 
     private func waitingIDs(_ store: RecordsStore) throws -> [String] {

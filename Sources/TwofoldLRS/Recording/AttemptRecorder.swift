@@ -30,7 +30,7 @@ public struct AttemptRecorder: Sendable {
     public func tookBack(turns: [Int], at: Date) -> OutboxChange {
         OutboxChange(withdraw: turns.map { turn in
             let id = XAPIStatements.answeredID(registration: attempt.registration, turn: turn)
-            return OutboxWithdrawal(statementID: id, voiding: OutboxStatement(XAPIStatements.voiding(id, attempt: attempt, at: at)))
+            return OutboxWithdrawal(statementID: id) { [attempt] in OutboxStatement(XAPIStatements.voiding(id, attempt: attempt, at: at)) }
         })
     }
 

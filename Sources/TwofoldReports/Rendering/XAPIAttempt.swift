@@ -8,16 +8,20 @@ import Foundation
 /// builds the very same statement.
 public struct XAPIAttempt: Sendable, Equatable {
     /// The attempt's id as the report has it.
-    public var attemptId: String
+    public let attemptId: String
     /// `context.registration`: the attempt id when it is a UUID (lowercase), else a UUID derived from it.
-    public var registration: String
-    public var learner: String
-    public var email: String?
-    public var cohort: String?
-    public var groupSessionId: String?
-    public var scenarioId: String
-    public var scenarioTitle: String
-    public var vocabulary: XAPIVocabulary
+    public let registration: String
+    public let learner: String
+    public let email: String?
+    public let cohort: String?
+    public let groupSessionId: String?
+    public let scenarioId: String
+    public let scenarioTitle: String
+    public let vocabulary: XAPIVocabulary
+    /// The parts every statement of the attempt shares, made once.
+    let actor: JSONValue
+    let scenarioIRI: String
+    private let contexts: [JSONValue]
 
     public init(attemptId: String, learner: String, email: String? = nil, cohort: String? = nil,
                 groupSessionId: String? = nil, scenarioId: String, scenarioTitle: String,
@@ -30,7 +34,19 @@ public struct XAPIAttempt: Sendable, Equatable {
         self.groupSessionId = groupSessionId
         self.scenarioId = scenarioId
         self.scenarioTitle = scenarioTitle
-        vocabulary = XAPIVocabulary(base: baseIRI)
+        let vocabulary = XAPIVocabulary(base: baseIRI)
+        self.vocabulary = vocabulary
+        scenarioIRI = vocabulary.scenario(scenarioId)
+        actor = Self.actor(learner: learner, email: self.email, vocabulary: vocabulary)
+        var contexts: [JSONValue] = []
+        for aboutActivity in [false, true] {
+            for parent in [false, true] {
+                contexts.append(Self.context(registration: registration, cohort: self.cohort, groupSessionId: groupSessionId,
+                                             scenarioIRI: scenarioIRI, vocabulary: vocabulary, aboutActivity: aboutActivity,
+                                             parent: parent))
+            }
+        }
+        self.contexts = contexts
     }
 
     /// The attempt of a report.
@@ -40,11 +56,14 @@ public struct XAPIAttempt: Sendable, Equatable {
                   scenarioId: report.scenario.id, scenarioTitle: report.scenario.title, baseIRI: baseIRI)
     }
 
-    /// The scenario's activity IRI.
-    var scenarioIRI: String { vocabulary.scenario(scenarioId) }
+    /// The statement context: the registration, and the cohort and group session as extensions.
+    /// `platform` and `language` belong to statements about an activity only.
+    func context(aboutActivity: Bool = true, parent: Bool = false) -> JSONValue {
+        contexts[(aboutActivity ? 2 : 0) + (parent ? 1 : 0)]
+    }
 
     /// An Agent identified by email (`mbox`) when known, otherwise by an account on the base IRI.
-    var actor: JSONValue {
+    private static func actor(learner: String, email: String?, vocabulary: XAPIVocabulary) -> JSONValue {
         let name = ReportText.clean(learner)
         var agent: [String: JSONValue] = ["objectType": .string("Agent"), "name": .string(name)]
         if let email {
@@ -55,9 +74,8 @@ public struct XAPIAttempt: Sendable, Equatable {
         return .object(agent)
     }
 
-    /// The statement context: the registration, and the cohort and group session as extensions.
-    /// `platform` and `language` belong to statements about an activity only.
-    func context(aboutActivity: Bool = true, parent: Bool = false) -> JSONValue {
+    private static func context(registration: String, cohort: String?, groupSessionId: String?, scenarioIRI: String,
+                                vocabulary: XAPIVocabulary, aboutActivity: Bool, parent: Bool) -> JSONValue {
         var context: [String: JSONValue] = ["registration": .string(registration)]
         if aboutActivity {
             context["platform"] = .string(XAPIVocabulary.platform)

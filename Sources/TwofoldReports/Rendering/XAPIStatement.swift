@@ -26,15 +26,5 @@ public struct XAPIStatement: Sendable, Equatable {
     }
 
     /// The statement as compact JSON with sorted keys: what is sent to a record store.
-    public var json: Data { value.compact() }
-}
-
-extension JSONValue {
-    /// Compact, sorted keys, slashes unescaped.
-    func compact() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Only non-finite doubles can fail, and every double here is finite.
-        return (try? encoder.encode(self)) ?? Data("{}".utf8)
-    }
+    public var json: Data { Data(value.compactBytes()) }
 }
