@@ -64,19 +64,33 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def timed(argv: list[str], env: dict[str, str], stdin: Path | None = None, cwd: Path | None = None) -> tuple[float, int, int]:
-    """Runs argv; returns wall seconds, exit code and peak RSS (KiB). Output is discarded."""
-    with open(stdin or os.devnull, "rb") as given, open(os.devnull, "wb") as null:
-        t0 = time.perf_counter()
-        child = subprocess.Popen(argv, stdin=given, stdout=null, stderr=subprocess.PIPE, env=env, cwd=cwd)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - t0
-        child.returncode = os.waitstatus_to_exitcode(status)
-        errors = child.stderr.read().decode("utf-8", "replace")
-        child.stderr.close()
-    if child.returncode != 0:
-        raise Failure(f"{' '.join(argv[:3])} exited with {child.returncode}: {errors.strip()[-2000:]}")
-    return wall, child.returncode, usage.ru_maxrss
+# Children are started by a tiny launcher interpreter that times them and reads their
+# peak RSS: a child forked straight from this process would count the benchmark's own
+# memory (statements, recorded pages) in its peak.
+LAUNCHER = r"""
+import os, sys, time
+stdin, argv = sys.argv[1], sys.argv[2:]
+fi, fo = os.open(stdin, os.O_RDONLY), os.open(os.devnull, os.O_WRONLY)
+acts = [(os.POSIX_SPAWN_DUP2, fi, 0), (os.POSIX_SPAWN_DUP2, fo, 1)]
+t0 = time.perf_counter()
+pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=acts)
+_, status, ru = os.wait4(pid, 0)
+print(os.waitstatus_to_exitcode(status), repr(time.perf_counter() - t0), ru.ru_maxrss, repr(ru.ru_utime + ru.ru_stime))
+"""
+
+
+def timed(argv: list[str], env: dict[str, str], stdin: Path | None = None,
+          cwd: Path | None = None) -> tuple[float, int, int, float]:
+    """Runs argv (output discarded); returns wall seconds, exit code, peak RSS (KiB) and CPU
+    seconds (user + system)."""
+    proc = subprocess.run([sys.executable, "-S", "-I", "-c", LAUNCHER, str(stdin or os.devnull), *argv],
+                          capture_output=True, text=True, env=env, cwd=cwd)
+    if proc.returncode != 0 or not proc.stdout.strip():
+        raise Failure(f"could not run {argv[0]}: {proc.stderr.strip()[-2000:]}")
+    code, wall, rss, cpu = proc.stdout.split()
+    if int(code) != 0:
+        raise Failure(f"{' '.join(argv[:3])} exited with {code}: {proc.stderr.strip()[-2000:]}")
+    return float(wall), int(code), int(rss), float(cpu)
 
 
 class Ralph:
@@ -137,8 +151,8 @@ def section_step(twofold: str, workdir: Path, repeat: int, seed: int) -> list[tu
         for _ in range(runs):  # interleaved, so drift affects both alike
             for name in scripts:
                 for label, env in (("plain", plain), ("lrs", lrs)):
-                    samples[name][label].append(timed(argv, env, stdin=files[name])[0])
-                    samples[name][label + "-start"].append(timed(argv, env)[0])
+                    samples[name][label].append(timed(argv, env, stdin=files[name]))
+                    samples[name][label + "-start"].append(timed(argv, env))
         status = subprocess.run([os.path.abspath(twofold), "lrs", "status", "--json"], env=lrs, capture_output=True, text=True)
         outbox = json.loads(status.stdout)
     finally:
@@ -146,26 +160,35 @@ def section_step(twofold: str, workdir: Path, repeat: int, seed: int) -> list[tu
 
     print(f"\n== lrs-step: a durable play step with a learning record store configured vs without "
           f"(Ralph on loopback; median of {runs}, interleaved)")
-    print(f"{'script':<12} {'steps':>6} {'without ms':>11} {'with LRS ms':>12} {'ratio':>7}")
-    ratios = {}
+    print(f"{'script':<12} {'steps':>6} {'wall without':>13} {'with LRS':>9} {'ratio':>7}   "
+          f"{'CPU without':>12} {'with LRS':>9} {'ratio':>7}   (ms a step)")
+    ratios, cpu_ratios = {}, {}
     for name, (_, steps) in scripts.items():
         r = samples[name]
+        wall = {key: median([run[0] for run in runs_]) for key, runs_ in r.items()}
+        cpu = {key: median([run[3] for run in runs_]) for key, runs_ in r.items()}
         if steps is None:
-            extra = median(r["lrs"]) - median(r["plain"])
-            print(f"{name:<12} {'':>6} {median(r['plain']) * 1000:>11.1f} {median(r['lrs']) * 1000:>12.1f}   "
-                  f"(+{extra * 1000:.0f} ms for the whole session)")
+            extra = wall["lrs"] - wall["plain"]
+            print(f"{name:<12} {'':>6} {wall['plain'] * 1000:>13.1f} {wall['lrs'] * 1000:>9.1f}          "
+                  f"{cpu['plain'] * 1000:>12.1f} {cpu['lrs'] * 1000:>9.1f}   (ms for the whole session: "
+                  f"+{extra * 1000:.0f} ms wall)")
             ratios[name] = extra
             continue
-        per = {side: (median(r[side]) - median(r[side + "-start"])) / steps for side in ("plain", "lrs")}
-        ratios[name] = per["lrs"] / per["plain"]
-        print(f"{name:<12} {steps:>6} {per['plain'] * 1000:>11.3f} {per['lrs'] * 1000:>12.3f} {ratios[name]:>6.2f}x")
+        per = {side: (wall[side] - wall[side + "-start"]) / steps for side in ("plain", "lrs")}
+        per_cpu = {side: (cpu[side] - cpu[side + "-start"]) / steps for side in ("plain", "lrs")}
+        ratios[name], cpu_ratios[name] = per["lrs"] / per["plain"], per_cpu["lrs"] / per_cpu["plain"]
+        print(f"{name:<12} {steps:>6} {per['plain'] * 1000:>13.3f} {per['lrs'] * 1000:>9.3f} {ratios[name]:>6.2f}x   "
+              f"{per_cpu['plain'] * 1000:>12.3f} {per_cpu['lrs'] * 1000:>9.3f} {cpu_ratios[name]:>6.2f}x")
+    print("  wall: each step commits (and fsyncs) once either way, so disk waits weigh the same on both sides and"
+          " vary with the machine; CPU: user + system time of the process")
     print("  step = (run - start-up) / steps, start-up = the same command at end of input. With the LRS each choice"
           " builds its answered statement and queues it in the step's transaction; each take-back withdraws it"
           " (restart: two at once). Statements wait a second before they are sent, so these quick runs send nothing"
           " while playing; whole play = an attempt to its ending, report written and its statements delivered by"
           f" the end-of-session flush ({outbox['delivered']} delivered in all, {outbox['queued'] + outbox['failing']} left)")
-    return [("play step with an LRS configured <= 1.2x without (1/back)", f"{ratios['1/back']:.2f}x",
+    return [("play step with an LRS configured <= 1.2x without (1/back, wall)", f"{ratios['1/back']:.2f}x",
              ratios["1/back"] <= 1.2),
+            ("play step with an LRS configured, CPU time (1/back, informational)", f"{cpu_ratios['1/back']:.2f}x", None),
             ("play step with an LRS configured, 1/2/restart (informational)", f"{ratios['1/2/restart']:.2f}x", None),
             ("whole session with its statements delivered at the end (informational)",
              f"+{ratios['whole play'] * 1000:.0f} ms", None)]
@@ -370,6 +393,7 @@ def section_cohort(twofold: str, workdir: Path, repeat: int, seed: int) -> list[
     server = Ralph(folder, page_size=LIVE_PAGE)
     replay = None
     results = {}
+    memory: dict[str, tuple[int, int, float]] = {}
     try:
         home = workdir / "lrs-cohort-home"
         for label, endpoint, runs in (("Ralph (live)", None, 1), ("recorded pages", "replay", max(repeat, 3))):
@@ -380,6 +404,19 @@ def section_cohort(twofold: str, workdir: Path, repeat: int, seed: int) -> list[
                 log(f"lrs-cohort: recorded {len(pages)} pages ({sum(map(len, pages.values())) / 2**20:.0f} MiB) in "
                     f"{time.perf_counter() - t0:.1f}s")
                 lrs = dict(server.env, TWOFOLD_LRS_ENDPOINT=replay.endpoint)
+                first = min(pages, key=len)  # the first page's path has no `more` query
+                page = json.loads(pages[first])
+                page.pop("more", None)
+                small = Replay({first: json.dumps(page).encode()})
+                try:
+                    out = workdir / "lrs-cohort-small.csv"
+                    small_env = home_env(workdir / "lrs-cohort-home", dict(server.env, TWOFOLD_LRS_ENDPOINT=small.endpoint))
+                    runs_small = [timed([twofold, "cohort", "--lrs", "--format", "csv", "--out", str(out)], small_env)
+                                  for _ in range(max(repeat, 3))]
+                    memory["small"] = (len(page["statements"]), out.read_bytes().count(b"\r\n") - 1,
+                                       median([r[2] for r in runs_small]) / 1024)
+                finally:
+                    small.stop()
             else:
                 lrs = server.env
             env = home_env(home, lrs)
@@ -409,6 +446,12 @@ def section_cohort(twofold: str, workdir: Path, repeat: int, seed: int) -> list[
     print("  live: both clients wait on Ralph, which serialises each page in Python and rereads its file per page;"
           " recorded pages: the same bytes, URLs and `more` links served from memory, so the client's own cost shows")
     live, recorded = results["Ralph (live)"], results["recorded pages"]
+    if "small" in memory:
+        count, rows, mib = memory["small"]
+        growth = (recorded["tf_mib"] - mib) * 2**20 / max(1, recorded["rows"] - rows)
+        print(f"  twofold peak RSS {mib:.1f} MiB over {count} statements ({rows} attempts) -> {recorded['tf_mib']:.1f} MiB "
+              f"over {statements} ({recorded['rows']} attempts): {growth:.0f} bytes per extra attempt (its summary and "
+              f"row; the statements themselves stream through)")
     return [("cohort --lrs >= 2x python over 100k statements (served by Ralph)", f"{live['py'] / live['tf']:.2f}x",
              live["py"] / live["tf"] >= 2),
             ("cohort --lrs >= 2x python over 100k statements (recorded pages: client cost)",

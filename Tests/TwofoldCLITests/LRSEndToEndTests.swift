@@ -175,6 +175,12 @@ struct LRSEndToEndTests {
         #expect(lrsRows.first == fileRows.first)
         #expect(lrsRows.count == 5 && Set(lrsRows) == Set(fileRows), "\(fromLRS.stdout)\n\(files.stdout)")
 
+        let decisionFiles = try run(["cohort"] + reports + ["--format", "csv", "--per", "decision"], in: first, lrs: lrs)
+        let decisionLRS = try run(["cohort", "--lrs", "--format", "csv", "--per", "decision"], in: first, lrs: lrs)
+        let decisionRows = (Set(decisionLRS.stdout.split(separator: "\r\n")), Set(decisionFiles.stdout.split(separator: "\r\n")))
+        #expect(decisionLRS.status == 0 && decisionRows.0 == decisionRows.1,
+                "only from the LRS: \(decisionRows.0.subtracting(decisionRows.1)); only from files: \(decisionRows.1.subtracting(decisionRows.0))")
+
         let summary = { (text: String) throws -> NSDictionary in try #require(try jsonObject(text)["summary"] as? NSDictionary) }
         let jsonFiles = try run(["cohort"] + reports + ["--format", "json", "--cohort", "spring LEADERS"], in: first, lrs: lrs)
         let jsonLRS = try run(["cohort", "--lrs", "--format", "json", "--cohort", "spring LEADERS"], in: second, lrs: lrs)

@@ -49,7 +49,8 @@ struct XAPITests {
         #expect(result["duration"] as? String == "PT42.5S")
         let extensions = try #require(result["extensions"] as? [String: Int])
         #expect(extensions == ["https://twofold.example/xapi/extensions/manager-delta": 3,
-                               "https://twofold.example/xapi/extensions/leader-delta": 0])
+                               "https://twofold.example/xapi/extensions/leader-delta": 0,
+                               "https://twofold.example/xapi/extensions/turn": 0])
         let context = try #require(first["context"] as? [String: Any])
         let parent = try #require((context["contextActivities"] as? [String: Any])?["parent"] as? [[String: String]])
         #expect(parent.first?["id"] == "https://twofold.example/xapi/scenarios/launch-week")

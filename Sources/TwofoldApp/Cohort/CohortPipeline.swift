@@ -108,7 +108,7 @@ public struct CohortPipeline: Sendable {
         guard request.format != .xapi else {
             throw AppError("--format xapi does not go with --lrs: the record store holds the statements already", exitCode: 64)
         }
-        let export = CohortExport(format: request.format)
+        let export = CohortExport(format: request.format, perDecision: request.perDecision)
         let read: LRSCohortReader.Outcome
         do { read = try reader.readBlocking() } catch { throw AppError(error.description) }
         if read.unreadable > 0 { note(.unreadableStatements(read.unreadable)) }

@@ -1,4 +1,5 @@
 import Foundation
+import TwofoldCore
 import TwofoldLRS
 
 extension LearningRecords {
@@ -14,10 +15,17 @@ extension LearningRecords {
         do { return try push.runBlocking() } catch { throw AppError.store(error) }
     }
 
-    /// `lrs check`: reaches the record store and tries the credentials.
+    /// `lrs check`: reaches the record store and tries the credentials; warns when the
+    /// configuration file, which may hold the password, can be read by others.
     /// - Throws: ``AppError`` when no record store is configured.
     public func check() throws -> LRSCheck.Outcome {
-        LRSCheck(client: LRSClient(endpoint: try endpoint())).runBlocking()
+        var outcome = LRSCheck(client: LRSClient(endpoint: try endpoint())).runBlocking()
+        if let configFile, let mode = (try? FileManager.default.attributesOfItem(atPath: configFile))?[.posixPermissions] as? Int,
+           mode & 0o077 != 0 {
+            outcome.lines.append("Warning: \(TextSafety.message(configFile)) can be read by others; "
+                                 + "it may hold the password: chmod 600 it")
+        }
+        return outcome
     }
 
     /// The configured record store, or the reason there is none.

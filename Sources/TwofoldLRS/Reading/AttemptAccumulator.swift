@@ -23,8 +23,8 @@ struct AttemptAccumulator {
     /// What is kept of one attempt.
     struct Attempt {
         var completed: CompletedFacts?
-        /// Statement id → when it was answered, and the pick it records.
-        var picks: [String: (at: String, pick: CohortRow.Pick)] = [:]
+        /// Statement id → the turn and time it was answered at (its order), and the pick it records.
+        var picks: [String: (turn: Int, at: String, pick: CohortRow.Pick)] = [:]
     }
 
     init(vocabulary: XAPIVocabulary, scenario: String?) {
@@ -55,7 +55,8 @@ struct AttemptAccumulator {
             let scores = Scores(manager: facts.extensions[.managerDelta]?.int ?? 0, leader: facts.extensions[.leaderDelta]?.int ?? 0)
             let pick = CohortRow.Pick(scene: scene, choice: facts.response, scores: scores,
                                       takenBack: facts.extensions[.takenBack]?.array?.count ?? 0)
-            attempts[registration, default: Attempt()].picks[facts.id.lowercased()] = (facts.timestamp ?? "", pick)
+            attempts[registration, default: Attempt()].picks[facts.id.lowercased()] =
+                (facts.extensions[.turn]?.int ?? .max, facts.timestamp ?? "", pick)
         case .completed:
             guard let objectID = facts.objectID, let scenarioID = scenarioID(objectID),
                   let completed = CompletedFacts(facts, scenarioId: scenarioID, registration: registration) else { return }
@@ -90,7 +91,7 @@ struct AttemptAccumulator {
         for attempt in attempts.values {
             guard let completed = attempt.completed, !voided.contains(completed.statementID) else { continue }
             let picks = attempt.picks.filter { !voided.contains($0.key) }
-                .sorted { ($0.value.at, $0.key) < ($1.value.at, $1.key) }.map(\.value.pick)
+                .sorted { ($0.value.turn, $0.value.at, $0.key) < ($1.value.turn, $1.value.at, $1.key) }.map(\.value.pick)
             rows.append(completed.row(choices: picks))
         }
         return rows

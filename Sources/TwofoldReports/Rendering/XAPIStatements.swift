@@ -4,7 +4,7 @@ import TwofoldCore
 /// The learner report as xAPI 1.0.3 statements (a JSON array) for a learning record store.
 ///
 /// One `answered` statement per decision that stands — a `choice` interaction with both
-/// axis deltas (and any choices taken back at that scene first) in `result.extensions` —
+/// axis deltas, the turn and any choices taken back at that scene first in `result.extensions` —
 /// and one `completed` statement per attempt with
 /// `result.score` (scaled = the mean of the two percents / 100) and everything a cohort
 /// debrief needs in its extensions. Every statement carries the attempt's registration
@@ -65,7 +65,8 @@ public enum XAPIStatements {
                        + decision.alternatives).sorted { $0.choice < $1.choice }
         let scores = decision.learnerScores
         var extensions: [String: JSONValue] = [vocabulary.extensionIRI(.managerDelta): .int(scores.manager),
-                                               vocabulary.extensionIRI(.leaderDelta): .int(scores.leader)]
+                                               vocabulary.extensionIRI(.leaderDelta): .int(scores.leader),
+                                               vocabulary.extensionIRI(.turn): .int(turn)]
         if !decision.takenBack.isEmpty {
             extensions[vocabulary.extensionIRI(.takenBack)] = .array(decision.takenBack.map { .string(ReportText.clean($0)) })
         }

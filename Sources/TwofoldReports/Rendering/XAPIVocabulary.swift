@@ -40,6 +40,8 @@ public struct XAPIVocabulary: Sendable, Equatable {
         case leaderDelta = "leader-delta"
         /// On an `answered` result: the choices taken back at that scene before this answer, in order.
         case takenBack = "taken-back"
+        /// On an `answered` result: the attempt's turn at the answer (turns only grow), which orders answers.
+        case turn
         case attemptID = "attempt-id"
         case managerPercent = "manager-percent"
         case leaderPercent = "leader-percent"
