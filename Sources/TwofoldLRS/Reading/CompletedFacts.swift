@@ -8,7 +8,7 @@ import TwofoldReports
 /// The fields are the ones ``XAPIStatements/completed(_:attempt:)`` writes; a statement
 /// lacking one of them is not taken (it is not one of Twofold's, or it is damaged).
 struct CompletedFacts {
-    var statementID: String
+    var statement: StatementKey
     var attemptId: String
     var learner: String
     var email: String?
@@ -27,7 +27,9 @@ struct CompletedFacts {
     var integrity: LearnerReport.Integrity
     var balanced: AxisValues<Int>?
 
-    init?(_ facts: StatementFacts, scenarioId: String, registration: String) {
+    /// The facts of a `completed` statement; texts that repeat from attempt to attempt are
+    /// taken from (and added to) `texts`, so they are kept once.
+    init?(_ facts: StatementFacts, scenarioId: String, registration: String, texts: inout Set<String>) {
         let ext = facts.extensions
         guard let learner = facts.actorName, let title = facts.objectName,
               let timestamp = facts.timestamp, let finishedAt = Self.date(timestamp),
@@ -38,22 +40,23 @@ struct CompletedFacts {
               let manager = Self.axis(ext, raw: .managerRaw, min: .managerMin, max: .managerMax, percent: .managerPercent),
               let leader = Self.axis(ext, raw: .leaderRaw, min: .leaderMin, max: .leaderMax, percent: .leaderPercent)
         else { return nil }
-        statementID = facts.id.lowercased()
+        func kept(_ text: String) -> String { texts.insert(text).memberAfterInsert }
+        statement = StatementKey(facts.id)
         attemptId = ext[.attemptID]?.string ?? registration
-        self.learner = learner
+        self.learner = kept(learner)
         email = facts.actorEmail.map { $0.hasPrefix("mailto:") ? String($0.dropFirst(7)) : $0 }
-        cohort = ext[.cohort]?.string
-        groupSessionId = ext[.groupSession]?.string
-        self.scenarioId = scenarioId
-        scenarioTitle = title
+        cohort = ext[.cohort]?.string.map(kept)
+        groupSessionId = ext[.groupSession]?.string.map(kept)
+        self.scenarioId = kept(scenarioId)
+        scenarioTitle = kept(title)
         profileThreshold = threshold
         self.finishedAt = finishedAt
         startedAt = finishedAt.addingTimeInterval(-seconds.rounded())
         self.manager = manager
         self.leader = leader
         self.profile = profile
-        endingScene = ending
-        self.endingTitle = endingTitle
+        endingScene = kept(ending)
+        self.endingTitle = kept(endingTitle)
         let record = ext[.integrity]?.object ?? [:]
         integrity = LearnerReport.Integrity(mode: record["mode"]?.string.flatMap(AttemptMode.init(rawValue:)) ?? .practice,
                                             takeBacks: record["takeBacks"]?.int ?? 0, restarts: record["restarts"]?.int ?? 0)

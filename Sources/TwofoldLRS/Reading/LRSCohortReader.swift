@@ -47,14 +47,14 @@ public struct LRSCohortReader: Sendable {
             try await client.statements(StatementQuery(since: start, limit: pageSize)) { accumulator.add($0) }
             let accepted = accumulator.rows().filter(filter.accepts)
             if let earliest = accepted.map(\.startedAt).min(), earliest <= start {
-                let only = Set(accepted.map { XAPIStatements.registration(attemptId: $0.attemptId) })
+                let only = Set(accepted.map { StatementKey(XAPIStatements.registration(attemptId: $0.attemptId)) })
                 let older = StatementQuery(since: earliest.addingTimeInterval(-Self.clockMargin), until: start, limit: pageSize)
                 try await client.statements(older) { accumulator.add($0, only: only) }
             }
         } else {
             try await client.statements(StatementQuery(limit: pageSize)) { accumulator.add($0) }
         }
-        let rows = accumulator.rows().filter(filter.accepts).sorted {
+        let rows = accumulator.takeRows().filter(filter.accepts).sorted {
             ($0.finishedAt, $0.learner, $0.attemptId) < ($1.finishedAt, $1.learner, $1.attemptId)
         }
         return Outcome(rows: rows, statements: accumulator.read, unreadable: accumulator.unreadable)
