@@ -41,9 +41,20 @@ extension JSONValue {
         }
     }
 
-    /// A JSON string: quotes and backslashes escaped, control characters as escapes.
+    /// A JSON string: quotes and backslashes escaped, control characters as escapes. Text
+    /// with nothing to escape (nearly all) is copied in one go.
     private static func write(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
