@@ -39,6 +39,9 @@ let package = Package(
             dependencies: [
                 "TwofoldCore", "TwofoldReports", "TwofoldStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // libqrencode, linked from the system (Debian: libqrencode-dev), for the join QR code.
@@ -72,6 +75,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "twofold-engine-bench", dependencies: ["TwofoldCore"], path: "Sources/twofold-engine-bench"),
+        // Fuzz targets: libFuzzer with -DFUZZING (Scripts/fuzz), a replayer of files otherwise.
+        .executableTarget(name: "twofold-fuzz", dependencies: ["TwofoldCore", "TwofoldReports"], path: "Sources/twofold-fuzz"),
         .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore"]),
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp"]),
@@ -89,6 +94,7 @@ let package = Package(
             ]
         ),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
-        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "LRSTestSupport"]),
+        // It also replays the committed fuzz corpus through the built `twofold-fuzz`.
+        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "twofold-fuzz", "LRSTestSupport"]),
     ]
 )

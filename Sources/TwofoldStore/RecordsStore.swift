@@ -5,8 +5,9 @@ import GRDB
 ///
 /// The file is in WAL mode with `synchronous = FULL`, and every method is one
 /// transaction, so each change is on disk before the method returns: a killed
-/// process loses nothing it was told was saved. A 5-second busy timeout lets several
-/// processes (a learner's two terminals, say) write to the same file at once.
+/// process loses nothing it was told was saved. A 5-second busy timeout (``busyTimeout``)
+/// lets several processes (a learner's two terminals, say) write to the same file at once,
+/// and several processes may open a new file at once (see ``SetupLock``).
 ///
 /// A database migrated by a newer build is refused with ``StoreError/newerSchema(path:unknownMigrations:)``
 /// rather than misread.
@@ -19,9 +20,14 @@ public final class RecordsStore: Sendable {
     /// The connections: one writer, several readers.
     let pool: DatabasePool
 
+    /// How long a write waits for another connection's write to finish, in seconds; also
+    /// how long opening waits for another process to finish setting the store up.
+    static let busyTimeout: TimeInterval = 5
+
     /// Opens (creating if needed) the database at `path` and migrates it to ``schemaVersion``.
     ///
-    /// The parent folder is created with mode 0700 when missing.
+    /// The parent folder is created with mode 0700 when missing. Creation and migration run
+    /// under ``SetupLock``, so processes opening a new store at the same moment all succeed.
     /// - Throws: ``StoreError/newerSchema(path:unknownMigrations:)`` for a database from a
     ///   newer build, ``StoreError/cannotOpen(path:reason:)`` for anything else that fails.
     public init(path: String) throws {
@@ -34,6 +40,8 @@ public final class RecordsStore: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "cannot create \(folder.path): \(error.localizedDescription)")
         }
+        let lock = try SetupLock.acquire(for: path, timeout: Self.busyTimeout)
+        defer { lock.release() }
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())
             // GRDB sets `synchronous = NORMAL` when it turns WAL on; commits must be durable.
@@ -48,7 +56,7 @@ public final class RecordsStore: Sendable {
 
     private static func configuration() -> Configuration {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "TwofoldStore"
         configuration.prepareDatabase { db in
@@ -60,9 +68,7 @@ public final class RecordsStore: Sendable {
     }
 
     /// Refuses a database from a newer build, then applies the missing migrations.
-    ///
-    /// Two processes opening a new file at once may both try a migration; the loser's
-    /// attempt fails, and it then finds the migrations complete and carries on.
+    /// Called with ``SetupLock`` held, so no other connection migrates at the same time.
     private static func migrate(_ pool: DatabasePool, path: String) throws {
         let migrator = makeMigrator()
         // One query on the writer connection, which is open already (a read would open a
@@ -73,12 +79,7 @@ public final class RecordsStore: Sendable {
             throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
         }
         if applied.isSuperset(of: migrator.migrations) { return }
-        do {
-            try migrator.migrate(pool)
-        } catch {
-            let completed = (try? pool.read(migrator.hasCompletedMigrations)) ?? false
-            if !completed { throw error }
-        }
+        try migrator.migrate(pool)
     }
 
     /// A short reason for a database error, without GRDB's SQL dump.

@@ -24,6 +24,7 @@ struct Twofold: ParsableCommand {
 
     /// Runs the command, mapping failures to a one-line reason and an exit status.
     static func main() {
+        SignalTrap.restoreDefaultQuit()
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {

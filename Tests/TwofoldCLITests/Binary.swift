@@ -4,13 +4,16 @@ import Foundation
 ///
 /// SwiftPM builds it into the same folder as the test bundle (`.build/<triple>/<config>`),
 /// whatever the scratch path. `TWOFOLD_BINARY` overrides the search.
-let twofoldBinary: URL = locateTwofoldBinary()
+let twofoldBinary: URL = locateBuiltExecutable("twofold", override: "TWOFOLD_BINARY")
 
-/// Looks for `twofold` beside the running test executable or bundle, then a few folders
-/// up (a macOS `.xctest` bundle nests its executable three folders deep).
-func locateTwofoldBinary() -> URL {
+/// The built `twofold-fuzz` replayer (`TWOFOLD_FUZZ_BINARY` overrides the search).
+let fuzzReplayer: URL = locateBuiltExecutable("twofold-fuzz", override: "TWOFOLD_FUZZ_BINARY")
+
+/// Looks for the executable `name` beside the running test executable or bundle, then a
+/// few folders up (a macOS `.xctest` bundle nests its executable three folders deep).
+func locateBuiltExecutable(_ name: String, override variable: String) -> URL {
     let environment = ProcessInfo.processInfo.environment
-    if let override = environment["TWOFOLD_BINARY"], !override.isEmpty {
+    if let override = environment[variable], !override.isEmpty {
         return URL(fileURLWithPath: override)
     }
     var starts: [URL] = []
@@ -26,7 +29,7 @@ func locateTwofoldBinary() -> URL {
     for start in starts {
         var folder = start.standardizedFileURL.resolvingSymlinksInPath()
         for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("twofold", isDirectory: false)
+            let candidate = folder.appendingPathComponent(name, isDirectory: false)
             if isExecutableFile(candidate) { return candidate }
             folder.deleteLastPathComponent()
         }
@@ -34,7 +37,7 @@ func locateTwofoldBinary() -> URL {
     // Not found: point at the default debug build so the failure names a real place.
     let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return root.appendingPathComponent(".build/debug/twofold", isDirectory: false)
+    return root.appendingPathComponent(".build/debug/\(name)", isDirectory: false)
 }
 
 /// Whether `url` is an executable regular file (not a folder such as `Sources/twofold`).

@@ -123,8 +123,8 @@ final class ChildProcess {
 
     /// Runs `twofold arguments` with `input` on standard input (then closed) and waits.
     static func run(_ arguments: [String], input: String = "", environment: [String: String],
-                    timeout: Duration = .seconds(30)) throws -> Result {
-        let child = try ChildProcess(arguments, environment: environment)
+                    executable: String = twofoldBinary.path, timeout: Duration = .seconds(30)) throws -> Result {
+        let child = try ChildProcess(arguments, environment: environment, executable: executable)
         child.send(input)
         child.closeInput()
         let status = try child.waitForExit(timeout: timeout)

@@ -4,8 +4,10 @@ import Testing
 import TwofoldLRS
 
 /// Learning records end to end: the built binary against a real record store (Ralph on
-/// loopback) that is up, down, killed, frozen mid-send or refusing the password.
-@Suite("Learning records end to end")
+/// loopback) that is up, down, killed, frozen mid-send or refusing the password. One test at
+/// a time: each waits on processes for seconds, and the thread it holds meanwhile is one the
+/// other suites' tasks need.
+@Suite("Learning records end to end", .serialized)
 struct LRSEndToEndTests {
     /// The whole floor walk after one choice taken back: five decisions, six statements.
     static let playWithTakeBack = "1\nback\n" + FloorWalk.firstTwo + FloorWalk.restAfterFirstTwo

@@ -143,6 +143,12 @@ final class PseudoTerminal {
         }
     }
 
+    /// Resizes the window, as dragging its corner would: the child gets `SIGWINCH`.
+    func resize(columns: Int, rows: Int) {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
     /// Types Ctrl plus `character`: `"c"` sends 0x03 (interrupt), `"d"` 0x04 (end of file).
     func sendControl(_ character: Character) {
         guard let ascii = character.uppercased().first?.asciiValue else { return }

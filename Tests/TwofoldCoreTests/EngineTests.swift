@@ -343,6 +343,18 @@ struct EngineTests {
         #expect(ISO8601.string(date) == ISO8601.string(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))))
     }
 
+    @Test("a date with a field out of range is refused, never rolled over")
+    func datesAreStrict() {
+        #expect(ISO8601.date("2026-11-29T10:01:32Z") == Date(timeIntervalSince1970: 1_795_946_492))
+        #expect(ISO8601.date("2026-11-29T12:01:32.250+02:00") == Date(timeIntervalSince1970: 1_795_946_492.25))
+        #expect(ISO8601.date("2024-02-29T00:00:00Z") != nil)
+        for text in ["2026-11-29T10:01:92Z", "2026-11-29T10:61:00Z", "2026-11-29T24:00:00Z", "2026-02-29T00:00:00Z",
+                     "2026-02-30T10:00:00Z", "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z", "2026-11-29T10:00:00+25:00",
+                     "2026-11-29T10:00:00", "2026-11-29T10:00:00Zjunk", "2026-11-29 10:00:00Z", ""] {
+            #expect(ISO8601.date(text) == nil, "\(text)")
+        }
+    }
+
     // MARK: Round-trip after every step of random walks
 
     static let bundledScenarioFiles: [String] = LoaderTests.bundledScenarios

@@ -139,4 +139,23 @@ struct JSONReaderTests {
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(throws: JSONReader.Failure.self) { try read(deep) { try $0.skipValue() } }
     }
+
+    @Test("integers reach both ends of Int; numbers read as Double only when finite")
+    func numberRange() throws {
+        #expect(try read("9223372036854775807") { try $0.int() } == Int.max)
+        #expect(try read("-9223372036854775808") { try $0.int() } == Int.min)
+        #expect(throws: JSONReader.Failure.self) { try read("9223372036854775808") { try $0.int() } }
+        #expect(throws: JSONReader.Failure.self) { try read("-9223372036854775809") { try $0.int() } }
+        #expect(try read(" 42.5") { try $0.double() } == 42.5)
+        #expect(try read("-1e308") { try $0.double() } == -1e308)
+        #expect(try read("7") { try $0.double() } == 7)
+        #expect(throws: JSONReader.Failure.self) { try read("1e400") { try $0.double() } }
+        #expect(throws: JSONReader.Failure.self) { try read("\"1\"") { try $0.double() } }
+        #expect(try read("[1.5, 2]") { reader -> [Double] in
+            var values: [Double] = []
+            try reader.beginArray()
+            while try reader.nextElement() { values.append(try reader.double()) }
+            return values
+        } == [1.5, 2])
+    }
 }

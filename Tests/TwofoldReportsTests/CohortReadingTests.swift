@@ -66,6 +66,7 @@ struct CohortReadingTests {
         (#"{"reportVersion": 0}"#, .malformed(path: "reportVersion", reason: "0 is not a report version")),
         (#"{"learner": {"name": "A"}}"#, .malformed(path: "reportVersion", reason: "this field is missing")),
         (#"{"reportVersion": "1"}"#, .malformed(path: "reportVersion", reason: "expected an integer")),
+        (#"{"reportVersion": 1, "reportVersion": 1}"#, .malformed(path: "reportVersion", reason: "this field appears twice")),
     ])
     func errors(_ text: String, _ expected: ReportError) throws {
         #expect(throws: expected) { try CohortRow.read(Data(text.utf8)) }
@@ -138,6 +139,12 @@ struct CohortReadingTests {
         #expect(CohortDates.parse("2026-02-30T10:00:00Z") == nil)
         #expect(CohortDates.parse("2026-11-29T10:09:12.5Z") == ISO8601.date("2026-11-29T10:09:12.5Z"))
         #expect(CohortDates.parse("2026-11-29T12:09:12+02:00") == fixedStart + 552)
+        // Before the Gregorian calendar, and far ahead, the two still agree.
+        for text in ["1014-11-29T10:00:00Z", "1582-10-14T00:00:00Z", "1583-01-01T00:00:00Z", "6159-11-29T10:09:12Z", "0001-01-01T00:00:00Z"] {
+            let date = ISO8601.date(text)
+            #expect(CohortDates.parse(text) == date, "\(text)")
+            if let date { #expect(CohortDates.string(date) == ISO8601.string(date), "\(text)") }
+        }
     }
 }
 

@@ -3,14 +3,15 @@ import Testing
 
 @Suite("Terminal information")
 struct TerminalInfoTests {
-    @Test("columns come from the window, then COLUMNS, then 80, clamped to 40...120")
+    @Test("columns come from the window, then COLUMNS, then 80, clamped to 20...120")
     func columns() {
         #expect(TerminalInfo.columns(windowColumns: 100, environment: ["COLUMNS": "60"]) == 100)
         #expect(TerminalInfo.columns(windowColumns: nil, environment: ["COLUMNS": "60"]) == 60)
         #expect(TerminalInfo.columns(windowColumns: nil, environment: [:]) == 80)
         #expect(TerminalInfo.columns(windowColumns: nil, environment: ["COLUMNS": "wide"]) == 80)
         #expect(TerminalInfo.columns(windowColumns: 0, environment: [:]) == 80)
-        #expect(TerminalInfo.columns(windowColumns: 20, environment: [:]) == 40)
+        #expect(TerminalInfo.columns(windowColumns: 30, environment: [:]) == 30)
+        #expect(TerminalInfo.columns(windowColumns: 12, environment: [:]) == 20)
         #expect(TerminalInfo.columns(windowColumns: 300, environment: [:]) == 120)
         #expect(TerminalInfo.columnRange.contains(TerminalInfo.columns))
     }

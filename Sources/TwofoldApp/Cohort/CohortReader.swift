@@ -107,7 +107,7 @@ struct CohortReader: Sendable {
     }
 
     /// The largest file taken for a report; learner reports are a few kilobytes.
-    static let sizeLimit = 32 * 1024 * 1024
+    static let sizeLimit = LearnerReport.maxFileSize
 
     /// Why a file was not read, without repeating its path (the caller names it).
     static func reason(_ error: FileError) -> String {

@@ -36,10 +36,12 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The exit status a command ends with for this failure (sysexits: 66 no input, 73 cannot create).
+    /// The exit status a command ends with for this failure
+    /// (sysexits: 65 data error, 66 no input, 73 cannot create).
     public var exitCode: Int32 {
         switch kind {
-        case .notFound, .notRegular, .tooLarge, .unreadable: return 66
+        case .tooLarge: return 65  // there is a file, and it is too large to be what was asked for
+        case .notFound, .notRegular, .unreadable: return 66
         case .cannotCreateFolder, .cannotWrite, .noFreeName: return 73
         }
     }

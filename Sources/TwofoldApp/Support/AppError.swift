@@ -45,6 +45,13 @@ public struct AppError: Error, Sendable, Equatable, CustomStringConvertible {
         AppError(TextSafety.message("\(error)"), exitCode: 74)
     }
 
+    /// A step of a session in progress could not be saved; what came before it was.
+    /// `earlier` names what is kept ("decisions", "steps").
+    public static func stepNotSaved(_ error: any Error, earlier: String) -> AppError {
+        AppError("your last step could not be saved (\(TextSafety.message("\(error)"))). Your \(earlier) before it are saved: "
+                 + "make room on the disk, then continue with `twofold resume`", exitCode: 74)
+    }
+
     // MARK: Reports
 
     static func unreadableReport(_ path: String, _ reason: any Error) -> AppError {

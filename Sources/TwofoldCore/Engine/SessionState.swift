@@ -177,7 +177,10 @@ public enum ISO8601 {
         return text.dropLast() + "." + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
     }
 
+    /// The date `text` names, or nil when it is not ISO 8601 in the extended form with a
+    /// zone (see ``fieldsInRange(_:)``).
     public static func date(_ text: String) -> Date? {
+        guard fieldsInRange(text) else { return nil }
         let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
         if let date = try? withFraction.parse(text) { return date }
         return try? Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).parse(text)

@@ -65,7 +65,7 @@ public enum FacilitationError: Error, Sendable, Equatable, CustomStringConvertib
         case .twoVotesInOneLine(let participant):
             return "\(participant) has two votes in one line; nothing recorded"
         case .noSuchChoice(let text, let offered):
-            return "there is no choice “\(text.prefix(20))” here: go takes \(FacilitationError.range(offered))"
+            return "there is no choice “\(text.prefix(20))” here: the choices are \(FacilitationError.range(offered))"
         case .tie(let numbers, let votes):
             let names = numbers.map(String.init)
             return "the vote is tied between \(FacilitationError.list(names, or: false)) (\(votes) vote\(votes == 1 ? "" : "s") each): type \(FacilitationError.list(names.map { "go \($0)" }, or: true))"

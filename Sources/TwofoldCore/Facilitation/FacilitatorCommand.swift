@@ -25,6 +25,8 @@ public enum FacilitatorCommand: Sendable, Hashable {
     /// `Ben=3` (or several: `Ana=1 Ben=-`): set or correct these votes.
     case assign([VoteAssignment])
     case reveal
+    /// `details` (nil: every choice) or `details N`: what the choices lead to, in full.
+    case details(Int?)
     /// `go` (nil: the majority) or `go N`.
     case go(Int?)
     /// `timer` (nil: the session's discussion length) or `timer SECONDS`.
@@ -37,7 +39,7 @@ public enum FacilitatorCommand: Sendable, Hashable {
     case empty
 
     /// The commands, for help and completion.
-    public static let words = ["reveal", "go", "timer", "status", "back", "help", "quit"]
+    public static let words = ["reveal", "details", "go", "timer", "status", "back", "help", "quit"]
 
     /// The longest discussion timer accepted, in seconds.
     public static let maxTimer = 3600
@@ -57,12 +59,10 @@ public enum FacilitatorCommand: Sendable, Hashable {
         case ("back", 1), ("undo", 1): return .back
         case ("quit", 1), ("exit", 1), ("q", 1): return .quit
         case ("reveal", 1): return .reveal
+        case ("details", 1): return .details(nil)
+        case ("details", 2): return .details(try choiceNumber(argument!, offered: offered))
         case ("go", 1): return .go(nil)
-        case ("go", 2):
-            guard let number = Int(argument!), number >= 1, number <= offered else {
-                throw .noSuchChoice(argument!, offered: offered)
-            }
-            return .go(number)
+        case ("go", 2): return .go(try choiceNumber(argument!, offered: offered))
         case ("timer", 1): return .timer(nil)
         case ("timer", 2):
             guard let seconds = Int(argument!), (1...maxTimer).contains(seconds) else { throw .invalidTimer(argument!) }
@@ -106,6 +106,12 @@ public enum FacilitatorCommand: Sendable, Hashable {
         let leftover = rest.trimmingCharacters(in: .whitespaces)
         if !leftover.isEmpty { throw .unknownInput(leftover) }
         return result
+    }
+
+    /// A choice number on offer, as `go N` and `details N` take it.
+    private static func choiceNumber(_ token: String, offered: Int) throws(FacilitationError) -> Int {
+        guard let number = Int(token), number >= 1, number <= offered else { throw .noSuchChoice(token, offered: offered) }
+        return number
     }
 
     /// `-` or a choice number on offer.

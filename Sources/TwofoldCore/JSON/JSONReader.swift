@@ -225,6 +225,16 @@ public struct JSONReader {
         return value
     }
 
+    /// Reads any number as a `Double`; one too large to be finite (`1e400`) is refused.
+    public mutating func double() throws(Failure) -> Double {
+        guard try kind() == .number else { throw failure("expected a number") }
+        let start = scanner.pos
+        _ = try run { try $0.readNumber() }
+        let literal = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<scanner.pos]), as: UTF8.self)
+        guard let value = Double(literal), value.isFinite else { throw failure("the number is too large", at: start) }
+        return value
+    }
+
     /// Reads `true` or `false`.
     public mutating func bool() throws(Failure) -> Bool {
         guard try kind() == .bool, let value = try run({ try $0.readLiteral() }) else { throw failure("expected true or false") }

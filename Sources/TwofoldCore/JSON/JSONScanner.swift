@@ -306,9 +306,11 @@ struct JSONScanner {
         let digitsStart = pos
         var value = 0
         var overflow = false
+        // A negative number is built downwards, so that Int.min itself fits.
         while case let b = byte(at: pos), b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") {
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(Int(b - UInt8(ascii: "0")))
+            let digit = Int(b - UInt8(ascii: "0"))
+            let (s, o2) = negative ? m.subtractingReportingOverflow(digit) : m.addingReportingOverflow(digit)
             value = s
             overflow = overflow || o1 || o2
             pos += 1
@@ -335,7 +337,7 @@ struct JSONScanner {
             guard pos > exponentStart else { throw error("expected digits in an exponent, found \(describeCursor())") }
         }
         if simple {
-            return JSONNumber(integer: overflow ? nil : (negative ? -value : value), hasFraction: false)
+            return JSONNumber(integer: overflow ? nil : value, hasFraction: false)
         }
         // Rare: 1.0 or 2e1 are integers in JSON Schema's sense; 2.5 is not.
         let literal = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)

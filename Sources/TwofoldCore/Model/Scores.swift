@@ -44,6 +44,9 @@ public struct AxisValues<Value: Sendable & Hashable>: Sendable, Hashable {
         [(Axis.manager.name, manager), (Axis.leader.name, leader)] + extra.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
+    /// The values keyed by axis name.
+    public var byName: [String: Value] { Dictionary(uniqueKeysWithValues: entries.map { ($0.axis, $0.value) }) }
+
     /// The same axes with each value transformed.
     public func map<Other>(_ transform: (Value) throws -> Other) rethrows -> AxisValues<Other> {
         AxisValues<Other>(manager: try transform(manager), leader: try transform(leader), extra: try extra.mapValues(transform))

@@ -10,20 +10,26 @@ public struct AxisScore: Codable, Sendable, Hashable {
     public enum CodingKeys: String, CodingKey { case raw, min, max, percent }
 
     public init(raw: Int, min: Int, max: Int) {
+        self.init(raw: raw, min: min, max: max, percent: AxisScore.percent(raw: raw, min: min, max: max))
+    }
+
+    /// A score as stored, percent included (a reader checks that it agrees).
+    public init(raw: Int, min: Int, max: Int, percent: Int) {
         self.raw = raw
         self.min = min
         self.max = max
-        percent = AxisScore.percent(raw: raw, min: min, max: max)
+        self.percent = percent
     }
 
     /// round(100 × (raw − min) / (max − min)); 100 when max = min. Halves round up.
+    ///
+    /// Total over every `Int`: the differences are taken in `Double`, so they cannot
+    /// overflow, and a result beyond `Int` saturates (exact for any real scenario).
     public static func percent(raw: Int, min: Int, max: Int) -> Int {
         guard max != min else { return 100 }
-        // In floating point throughout, so no total can overflow; the result is clamped to
-        // what an Int holds (it is 0...100 whenever min ≤ raw ≤ max).
         let value = (100.0 * (Double(raw) - Double(min)) / (Double(max) - Double(min))).rounded(.toNearestOrAwayFromZero)
-        guard value.isFinite else { return 0 }
-        return Int(Swift.max(-1e15, Swift.min(1e15, value)))
+        if let exact = Int(exactly: value) { return exact }
+        return value.isNaN ? 0 : value > 0 ? Int.max : Int.min
     }
 }
 

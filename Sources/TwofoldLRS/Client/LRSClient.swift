@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOPosix
 import NIOHTTP1
 import TwofoldCore
 #if canImport(Glibc)
@@ -215,13 +216,14 @@ public struct LRSClient: Sendable {
 
     /// The one HTTP client of the process: no redirects, 10 s to connect, 60 s without data
     /// at most, and a connection that cannot be made fails at once (the outbox retries with
-    /// its own backoff; waiting here would only hold up the end of a session). It lives as
-    /// long as the process, so it is never shut down.
+    /// its own backoff; waiting here would only hold up the end of a session). It runs on an
+    /// event loop of its own, so delivery never shares a thread with the room's server, and
+    /// lives as long as the process, so it is never shut down.
     static let http: HTTPClient = {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)),
             decompression: .enabled(limit: .ratio(50)))
         configuration.connectionPool.retryConnectionEstablishment = false
-        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup(numberOfThreads: 1), configuration: configuration)
     }()
 }

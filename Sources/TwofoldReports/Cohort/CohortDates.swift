@@ -5,8 +5,14 @@ import TwofoldCore
 ///
 /// Reports write whole seconds in UTC (`2026-11-29T10:09:12Z`); that form is parsed and
 /// formatted here directly with civil-calendar arithmetic. Anything else (fractions,
-/// offsets) goes through ``ISO8601`` like everywhere else in Twofold.
+/// offsets, and years before ``firstGregorianYear``) goes through ``ISO8601`` like
+/// everywhere else in Twofold.
 public enum CohortDates {
+    /// The first whole year of the Gregorian calendar. Foundation's calendar counts
+    /// earlier dates as Julian while the arithmetic here is proleptic Gregorian, so those
+    /// are left to ``ISO8601`` for both to read and write them alike.
+    static let firstGregorianYear = 1583
+
     /// The date of an ISO 8601 text, or nil when it is not one.
     /// `--since`: `2026-11-29` (midnight UTC) or a full ISO 8601 date and time.
     public static func day(_ text: String) -> Date? {
@@ -29,9 +35,10 @@ public enum CohortDates {
                 }
                 return value
             }
-            guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+            guard let year = digits(0, 4), year >= firstGregorianYear else { return nil }
+            guard let month = digits(5, 2), let day = digits(8, 2),
                   let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
-                  (1...12).contains(month), (1...daysIn(month, of: year)).contains(day),
+                  (1...12).contains(month), (1...ISO8601.daysIn(month, of: year)).contains(day),
                   hour < 24, minute < 60, second < 60
             else { return .some(nil) }
             let seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
@@ -49,7 +56,7 @@ public enum CohortDates {
         let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
         let seconds = total - days * 86_400
         let (year, month, day) = civil(fromDays: days)
-        guard (0...9999).contains(year) else { return ISO8601.string(date) }
+        guard (firstGregorianYear...9999).contains(year) else { return ISO8601.string(date) }
         var out = [UInt8](repeating: 0, count: 20)
         func put(_ value: Int, _ at: Int, _ width: Int) {
             var value = value
@@ -62,14 +69,6 @@ public enum CohortDates {
         put(seconds / 3600, 11, 2); out[13] = 0x3A; put(seconds % 3600 / 60, 14, 2); out[16] = 0x3A
         put(seconds % 60, 17, 2); out[19] = 0x5A
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func daysIn(_ month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

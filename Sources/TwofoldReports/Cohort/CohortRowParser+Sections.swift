@@ -5,24 +5,32 @@ import TwofoldCore
 // `LearnerReport.decodeJSON` checks them.
 extension CohortRowParser {
     mutating func learner() throws {
-        var name: String?
+        var name: String?, email = false
         try object("learner") { parser, key in
-            if key == LearnerReport.Learner.CodingKeys.name { name = try parser.string("learner.name") }
-            else if key == LearnerReport.Learner.CodingKeys.email { parser.row.email = try parser.optionalString("learner.email") }
-            else { try parser.reader.skipValue() }
+            if key == LearnerReport.Learner.CodingKeys.name { try FieldProblem.once(name != nil, "learner.name"); name = try parser.string("learner.name") }
+            else if key == LearnerReport.Learner.CodingKeys.email {
+                try FieldProblem.once(email, "learner.email")
+                parser.row.email = try parser.optionalString("learner.email")
+                email = true
+            } else { try parser.reader.skipValue() }
         }
         guard let name else { throw FieldProblem.missing("learner.name") }
         row.learner = name
     }
 
     mutating func scenario() throws {
-        var id: String?, title: String?, domain = false
+        var id: String?, title: String?, domain = false, threshold = false
         try object("scenario") { parser, key in
-            if key == LearnerReport.ScenarioInfo.CodingKeys.id { id = try parser.string("scenario.id") }
-            else if key == LearnerReport.ScenarioInfo.CodingKeys.title { title = try parser.string("scenario.title") }
-            else if key == LearnerReport.ScenarioInfo.CodingKeys.domain { try parser.skipString("scenario.domain"); domain = true }
-            else if key == LearnerReport.ScenarioInfo.CodingKeys.profileThreshold {
+            if key == LearnerReport.ScenarioInfo.CodingKeys.id { try FieldProblem.once(id != nil, "scenario.id"); id = try parser.string("scenario.id") }
+            else if key == LearnerReport.ScenarioInfo.CodingKeys.title { try FieldProblem.once(title != nil, "scenario.title"); title = try parser.string("scenario.title") }
+            else if key == LearnerReport.ScenarioInfo.CodingKeys.domain {
+                try FieldProblem.once(domain, "scenario.domain")
+                try parser.skipString("scenario.domain")
+                domain = true
+            } else if key == LearnerReport.ScenarioInfo.CodingKeys.profileThreshold {
+                try FieldProblem.once(threshold, "scenario.profileThreshold")
                 if try !parser.reader.null() { parser.row.profileThreshold = try parser.int("scenario.profileThreshold") }
+                threshold = true
             } else { try parser.reader.skipValue() }
         }
         guard let id else { throw FieldProblem.missing("scenario.id") }
@@ -40,23 +48,42 @@ extension CohortRowParser {
         typealias Field = LearnerReport.DecisionEntry.CodingKeys
         while try reader.nextElement() {
             var scene: String?, choice: String?, hasScene = false, hasChoice = false, hasScores = false
-            var vote: String??
+            var vote: String??, hasVote = false
+            var seconds = 0.0, hasSeconds = false
+            var badDelta: (axis: String, value: Int)?  // the first by axis name, as ReportNumbers checks them
             var pathScores = Scores(), takenBack = 0
             var alternatives: [(choice: String, scores: Scores)] = []
             try object("decisions[\(index)]") { parser, key in
                 if key == Field.scene {
+                    try FieldProblem.once(hasScene, "decisions[\(index)].scene")
                     if parser.includeChoices { scene = try parser.string("decisions[\(index)].scene") }
                     else { try parser.skipString("decisions[\(index)].scene") }
                     hasScene = true
                 } else if key == Field.choice {
+                    try FieldProblem.once(hasChoice, "decisions[\(index)].choice")
                     if parser.includeChoices { choice = try parser.string("decisions[\(index)].choice") }
                     else { try parser.skipString("decisions[\(index)].choice") }
                     hasChoice = true
                 } else if key == Field.scores {
-                    pathScores = try parser.deltas("decisions[\(index)].scores")
+                    try FieldProblem.once(hasScores, "decisions[\(index)].scores")
+                    try parser.object("decisions[\(index)].scores") { parser, key in
+                        let value = try parser.int("decisions[\(index)].scores.\(key.string)")
+                        if ReportNumbers.delta(value) != nil, badDelta == nil || key.string < badDelta!.axis {
+                            badDelta = (key.string, value)
+                        }
+                        if key == Axis.manager.name { pathScores.manager = value }
+                        else if key == Axis.leader.name { pathScores.leader = value }
+                        else { pathScores.extra[key.string] = value }
+                    }
                     hasScores = true
+                } else if key == Field.seconds {
+                    try FieldProblem.once(hasSeconds, "decisions[\(index)].seconds")
+                    if try !parser.reader.null() { seconds = try parser.number("decisions[\(index)].seconds") }
+                    hasSeconds = true
                 } else if key == Field.vote {
+                    try FieldProblem.once(hasVote, "decisions[\(index)].vote")
                     if try !parser.reader.null() { vote = .some(try parser.vote("decisions[\(index)].vote")) }
+                    hasVote = true
                 } else if key == Field.alternatives && parser.includeChoices {
                     alternatives = try parser.alternatives("decisions[\(index)].alternatives")
                 } else if key == Field.takenBack && parser.includeChoices {
@@ -72,6 +99,13 @@ extension CohortRowParser {
                 let learnerChoice = LearnerReport.DecisionEntry.learnerChoice(choice: choice, vote: vote)
                 let scores = learnerChoice.map { id in id == choice ? pathScores : alternatives.first { $0.choice == id }?.scores ?? Scores() } ?? Scores()
                 picks.append(CohortRow.Pick(scene: scene, choice: learnerChoice, scores: scores, takenBack: takenBack))
+            }
+            if numberProblem == nil {
+                do {
+                    try ReportNumbers.check(decision: index, scores: badDelta.map { [$0.axis: $0.value] } ?? [:], seconds: seconds)
+                } catch {
+                    numberProblem = error
+                }
             }
             index += 1
         }
@@ -124,11 +158,17 @@ extension CohortRowParser {
 
     /// A group vote's choice (nil for an abstention); `participant` is required.
     mutating func vote(_ path: @autoclosure () -> String) throws -> String? {
-        var participant = false, choice: String?
+        var participant = false, choice: String?, hasChoice = false
         try object(path()) { parser, key in
-            if key == ParticipantVote.CodingKeys.participant { try parser.skipString(path() + ".participant"); participant = true }
-            else if key == ParticipantVote.CodingKeys.choice { choice = try parser.optionalString(path() + ".choice") }
-            else { try parser.reader.skipValue() }
+            if key == ParticipantVote.CodingKeys.participant {
+                try FieldProblem.once(participant, path() + ".participant")
+                try parser.skipString(path() + ".participant")
+                participant = true
+            } else if key == ParticipantVote.CodingKeys.choice {
+                try FieldProblem.once(hasChoice, path() + ".choice")
+                choice = try parser.optionalString(path() + ".choice")
+                hasChoice = true
+            } else { try parser.reader.skipValue() }
         }
         guard participant else { throw FieldProblem.missing(path() + ".participant") }
         return choice
@@ -137,9 +177,13 @@ extension CohortRowParser {
     mutating func scores() throws {
         var manager: AxisScore?, leader: AxisScore?
         try object("scores") { parser, key in
-            if key == Axis.manager.name { manager = try parser.axis("scores.manager") }
-            else if key == Axis.leader.name { leader = try parser.axis("scores.leader") }
-            else { _ = try parser.axis("scores.\(key.string)") }
+            if key == Axis.manager.name { try FieldProblem.once(manager != nil, "scores.manager"); manager = try parser.axis("scores.manager") }
+            else if key == Axis.leader.name { try FieldProblem.once(leader != nil, "scores.leader"); leader = try parser.axis("scores.leader") }
+            else {
+                let name = key.string
+                try FieldProblem.once(parser.extraAxes.contains { $0.name == name }, "scores.\(name)")
+                parser.extraAxes.append((name, try parser.axis("scores.\(name)")))
+            }
         }
         guard let manager else { throw FieldProblem.missing("scores.manager") }
         guard let leader else { throw FieldProblem.missing("scores.leader") }
@@ -150,25 +194,24 @@ extension CohortRowParser {
     mutating func axis(_ path: @autoclosure () -> String) throws -> AxisScore {
         var raw: Int?, min: Int?, max: Int?, percent: Int?
         try object(path()) { parser, key in
-            if key == AxisScore.CodingKeys.raw { raw = try parser.int(path() + ".raw") }
-            else if key == AxisScore.CodingKeys.min { min = try parser.int(path() + ".min") }
-            else if key == AxisScore.CodingKeys.max { max = try parser.int(path() + ".max") }
-            else if key == AxisScore.CodingKeys.percent { percent = try parser.int(path() + ".percent") }
+            if key == AxisScore.CodingKeys.raw { try FieldProblem.once(raw != nil, path() + ".raw"); raw = try parser.int(path() + ".raw") }
+            else if key == AxisScore.CodingKeys.min { try FieldProblem.once(min != nil, path() + ".min"); min = try parser.int(path() + ".min") }
+            else if key == AxisScore.CodingKeys.max { try FieldProblem.once(max != nil, path() + ".max"); max = try parser.int(path() + ".max") }
+            else if key == AxisScore.CodingKeys.percent { try FieldProblem.once(percent != nil, path() + ".percent"); percent = try parser.int(path() + ".percent") }
             else { try parser.reader.skipValue() }
         }
         guard let raw else { throw FieldProblem.missing(path() + ".raw") }
         guard let min else { throw FieldProblem.missing(path() + ".min") }
         guard let max else { throw FieldProblem.missing(path() + ".max") }
         guard let percent else { throw FieldProblem.missing(path() + ".percent") }
-        var score = AxisScore(raw: raw, min: min, max: max)
-        score.percent = percent
-        return score
+        return AxisScore(raw: raw, min: min, max: max, percent: percent)
     }
 
     mutating func profile() throws {
         var found: ProfileKey?
         try object("profile") { parser, key in
             if key == LearnerReport.ProfileInfo.CodingKeys.key {
+                try FieldProblem.once(found != nil, "profile.key")
                 let text = try parser.string("profile.key")
                 guard let profile = ProfileKey(rawValue: text) else {
                     throw FieldProblem(path: "profile.key", reason: "\"\(text)\" is not a profile (both, manager, leader or emerging)")
@@ -185,8 +228,8 @@ extension CohortRowParser {
     mutating func ending() throws {
         var scene: String?, title: String?
         try object("ending") { parser, key in
-            if key == LearnerReport.EndingInfo.CodingKeys.scene { scene = try parser.string("ending.scene") }
-            else if key == LearnerReport.EndingInfo.CodingKeys.title { title = try parser.string("ending.title") }
+            if key == LearnerReport.EndingInfo.CodingKeys.scene { try FieldProblem.once(scene != nil, "ending.scene"); scene = try parser.string("ending.scene") }
+            else if key == LearnerReport.EndingInfo.CodingKeys.title { try FieldProblem.once(title != nil, "ending.title"); title = try parser.string("ending.title") }
             else { try parser.reader.skipValue() }
         }
         guard let scene else { throw FieldProblem.missing("ending.scene") }
@@ -197,16 +240,19 @@ extension CohortRowParser {
 
     mutating func session() throws {
         if try reader.null() { return }
-        var kind: LearnerReport.Session.Kind?
+        var kind: LearnerReport.Session.Kind?, group = false
         try object("session") { parser, key in
             if key == LearnerReport.Session.CodingKeys.kind {
+                try FieldProblem.once(kind != nil, "session.kind")
                 let text = try parser.string("session.kind")
                 guard let value = LearnerReport.Session.Kind(rawValue: text) else {
                     throw FieldProblem(path: "session.kind", reason: "\"\(text)\" is not a session kind (solo or group)")
                 }
                 kind = value
             } else if key == LearnerReport.Session.CodingKeys.groupSessionId {
+                try FieldProblem.once(group, "session.groupSessionId")
                 parser.row.groupSessionId = try parser.optionalString("session.groupSessionId")
+                group = true
             } else {
                 try parser.reader.skipValue()
             }

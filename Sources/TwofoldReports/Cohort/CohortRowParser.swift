@@ -7,6 +7,14 @@ struct FieldProblem: Error {
     var reason: String
 
     static func missing(_ path: String) -> FieldProblem { FieldProblem(path: path, reason: "this field is missing") }
+
+    /// A key an object gives twice: which value is meant is unknowable, so both readers refuse it.
+    static func repeated(_ path: String) -> FieldProblem { FieldProblem(path: path, reason: "this field appears twice") }
+
+    /// Refuses a field already read (`read` says whether it was).
+    static func once(_ read: Bool, _ path: @autoclosure () -> String) throws {
+        if read { throw repeated(path()) }
+    }
 }
 
 /// Walks one report document with a ``JSONReader``, collecting a ``CohortRow``'s fields.
@@ -23,6 +31,10 @@ struct CohortRowParser {
                         manager: AxisScore(raw: 0, min: 0, max: 0), leader: AxisScore(raw: 0, min: 0, max: 0),
                         profile: .emerging, endingScene: "", endingTitle: "", decisionCount: 0, choices: [])
     private var version = 0
+    /// Axis scores other than manager and leader, checked once the session kind is known.
+    var extraAxes: [(name: String, score: AxisScore)] = []
+    /// The first decision whose numbers cannot be right.
+    var numberProblem: ReportNumbers.Problem?
 
     /// The top-level fields a report must have.
     private struct Fields: OptionSet {
@@ -36,6 +48,11 @@ struct CohortRowParser {
         static let scores = Fields(rawValue: 1 << 6)
         static let profile = Fields(rawValue: 1 << 7)
         static let ending = Fields(rawValue: 1 << 8)
+        static let attemptId = Fields(rawValue: 1 << 9)
+        static let cohort = Fields(rawValue: 1 << 10)
+        static let session = Fields(rawValue: 1 << 11)
+        static let integrity = Fields(rawValue: 1 << 12)
+        static let balancedPath = Fields(rawValue: 1 << 13)
         /// In the order `decodeJSON` reports them missing.
         static let required: [(Fields, String)] = [
             (.learner, .learner), (.scenario, .scenario), (.startedAt, .startedAt), (.finishedAt, .finishedAt),
@@ -72,6 +89,8 @@ struct CohortRowParser {
         }
         guard let problem else {
             try check(version)
+            try checkNumbers()
+            if !seen.contains(.integrity), row.session == .group { row.integrity.mode = .group }
             if row.attemptId.isEmpty {
                 row.attemptId = LearnerReport.derivedAttemptId(learner: row.learner, scenario: row.scenarioId,
                                                                startedAt: row.startedAt, finishedAt: row.finishedAt)
@@ -79,6 +98,19 @@ struct CohortRowParser {
             return .attempt(row)
         }
         return try explain(problem)
+    }
+
+    /// The numbers against ``ReportNumbers``, in the order `decodeJSON` checks them.
+    private func checkNumbers() throws(ReportError) {
+        do throws(ReportNumbers.Problem) {
+            try ReportNumbers.check(
+                threshold: row.profileThreshold, startedAt: row.startedAt, finishedAt: row.finishedAt,
+                scores: [("manager", row.manager), ("leader", row.leader)] + extraAxes.sorted { $0.name < $1.name },
+                group: row.session == .group)
+            if let numberProblem { throw numberProblem }
+        } catch {
+            throw error.error
+        }
     }
 
     /// A version this build reads, or the error for it.
@@ -145,45 +177,55 @@ struct CohortRowParser {
     private mutating func member(_ key: JSONReader.Key) throws {
         typealias Field = LearnerReport.CodingKeys
         if key == Field.reportVersion {
+            try once(.reportVersion, "reportVersion")
             version = try int("reportVersion")
-            seen.insert(.reportVersion)
         } else if key == Field.attemptId {
+            try once(.attemptId, "attemptId")
             row.attemptId = try optionalString("attemptId") ?? ""
         } else if key == Field.learner {
+            try once(.learner, "learner")
             try learner()
-            seen.insert(.learner)
         } else if key == Field.cohort {
+            try once(.cohort, "cohort")
             row.cohort = try optionalString("cohort")
         } else if key == Field.scenario {
+            try once(.scenario, "scenario")
             try scenario()
-            seen.insert(.scenario)
         } else if key == Field.startedAt {
+            try once(.startedAt, "startedAt")
             row.startedAt = try date("startedAt")
-            seen.insert(.startedAt)
         } else if key == Field.finishedAt {
+            try once(.finishedAt, "finishedAt")
             row.finishedAt = try date("finishedAt")
-            seen.insert(.finishedAt)
         } else if key == Field.decisions {
+            try once(.decisions, "decisions")
             try decisions()
-            seen.insert(.decisions)
         } else if key == Field.scores {
+            try once(.scores, "scores")
             try scores()
-            seen.insert(.scores)
         } else if key == Field.profile {
+            try once(.profile, "profile")
             try profile()
-            seen.insert(.profile)
         } else if key == Field.ending {
+            try once(.ending, "ending")
             try ending()
-            seen.insert(.ending)
         } else if key == Field.session {
+            try once(.session, "session")
             try session()
         } else if key == Field.integrity {
+            try once(.integrity, "integrity")
             try integrity()
         } else if key == Field.balancedPath {
+            try once(.balancedPath, "balancedPath")
             try balancedPath()
         } else {
             try reader.skipValue()
         }
+    }
+
+    /// Marks a top-level field as read, refusing it the second time.
+    private mutating func once(_ field: Fields, _ name: String) throws {
+        guard seen.insert(field).inserted else { throw FieldProblem.repeated(name) }
     }
 
     // MARK: Values
@@ -223,6 +265,15 @@ struct CohortRowParser {
             return try reader.int()
         } catch {
             throw FieldProblem(path: path(), reason: "expected an integer")
+        }
+    }
+
+    mutating func number(_ path: @autoclosure () -> String) throws -> Double {
+        try expect(.number, path(), "a number")
+        do {
+            return try reader.double()
+        } catch {
+            throw FieldProblem(path: path(), reason: error.message)
         }
     }
 

@@ -8,16 +8,19 @@ extension LearnerReport {
         try ReportCoding.encode(self)
     }
 
-    /// Reads a report, refusing one written by a newer Twofold and naming the JSON path of
-    /// anything malformed.
+    /// Reads a report, refusing one written by a newer Twofold, naming the JSON path of
+    /// anything malformed, and refusing numbers that cannot be right (``ReportNumbers``).
     public static func decodeJSON(_ data: Data) throws(ReportError) -> LearnerReport {
         struct VersionProbe: Decodable { var reportVersion: Int }
+        try checkWellFormed(data)
         let decoder = ReportCoding.decoder()
         do {
             let version = try decoder.decode(VersionProbe.self, from: data).reportVersion
             if version > currentVersion { throw ReportError.newerVersion(version) }
             if version < 1 { throw ReportError.malformed(path: "reportVersion", reason: "\(version) is not a report version") }
-            return try decoder.decode(LearnerReport.self, from: data)
+            let report = try decoder.decode(LearnerReport.self, from: data)
+            do { try report.checkNumbers() } catch { throw error.error }
+            return report
         } catch let error as ReportError {
             throw error
         } catch let error as DecodingError {
@@ -25,6 +28,54 @@ extension LearnerReport {
         } catch {
             throw ReportError.malformed(path: "", reason: "\(error)")
         }
+    }
+}
+
+extension LearnerReport {
+    /// Checks that `data` is well-formed JSON with the scanner the cohort reader uses, and
+    /// that no object gives a key twice, so that both readers refuse the same documents
+    /// (syntax errors with a line and column). Foundation's decoder passes over members it
+    /// does not decode without checking them, and takes the first of two equal keys.
+    static func checkWellFormed(_ data: Data) throws(ReportError) {
+        let problem = data.withUnsafeBytes { raw -> ReportError? in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            do throws(JSONReader.Failure) {
+                if let path = try firstRepeatedKey(&reader, path: "") {
+                    let repeated = FieldProblem.repeated(path)
+                    return .malformed(path: repeated.path, reason: repeated.reason)
+                }
+                try reader.expectEnd()
+                return nil
+            } catch {
+                return .malformed(path: "", reason: "the file is not valid JSON (\(error))")
+            }
+        }
+        if let problem { throw problem }
+    }
+
+    /// Reads one value; returns the JSON path of the first key an object in it repeats.
+    private static func firstRepeatedKey(_ reader: inout JSONReader, path: String) throws(JSONReader.Failure) -> String? {
+        switch try reader.kind() {
+        case .object:
+            try reader.beginObject()
+            var keys = Set<String>()
+            while let key = try reader.nextKey() {
+                let name = key.string
+                let child = path.isEmpty ? name : path + "." + name
+                if !keys.insert(name).inserted { return child }
+                if let found = try firstRepeatedKey(&reader, path: child) { return found }
+            }
+        case .array:
+            try reader.beginArray()
+            var index = 0
+            while try reader.nextElement() {
+                if let found = try firstRepeatedKey(&reader, path: "\(path)[\(index)]") { return found }
+                index += 1
+            }
+        default:
+            try reader.skipValue()
+        }
+        return nil
     }
 }
 

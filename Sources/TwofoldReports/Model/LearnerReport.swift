@@ -12,6 +12,9 @@ public struct LearnerReport: Codable, Sendable, Equatable {
     /// The report version this build writes; newer reports are refused on read.
     public static let currentVersion = 1
 
+    /// The largest file read as a report (32 MiB); learner reports are a few kilobytes.
+    public static let maxFileSize = 32 * 1024 * 1024
+
     public var reportVersion: Int
     /// The session id of the attempt (a UUID string).
     public var attemptId: String

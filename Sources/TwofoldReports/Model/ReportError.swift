@@ -5,6 +5,9 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bytes are not a report: `path` is the JSON path of the offending value
     /// (like `decisions[2].choice`), empty when the whole document is at fault.
     case malformed(path: String, reason: String)
+    /// A number in the report cannot be right (see ``ReportNumbers``): `path` is its JSON
+    /// path (like `scores.manager`).
+    case impossibleValue(path: String, reason: String)
     /// A report was asked for before the session reached an ending.
     case notFinished
     /// The session's decisions do not replay onto its scenario.
@@ -20,6 +23,8 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the report uses report version \(version), newer than this version of Twofold reads (\(LearnerReport.currentVersion))"
         case .malformed(let path, let reason):
             return path.isEmpty ? "not a learner report: \(reason)" : "not a learner report: at \(path): \(reason)"
+        case .impossibleValue(let path, let reason):
+            return "impossible value at \(path): \(reason)"
         case .notFinished:
             return "the session has not reached an ending yet, so there is no report to write"
         case .inconsistentSession(let detail):

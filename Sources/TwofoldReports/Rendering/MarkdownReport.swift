@@ -57,7 +57,7 @@ public enum MarkdownReport {
 
     /// A 20-cell bar for a percent.
     static func bar(_ percent: Int) -> String {
-        let filled = Swift.max(0, Swift.min(20, (percent + 2) / 5))
+        let filled = (Swift.max(0, Swift.min(100, percent)) + 2) / 5
         return String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
     }
 

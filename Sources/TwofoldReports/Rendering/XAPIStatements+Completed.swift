@@ -19,7 +19,10 @@ extension XAPIStatements {
     public static func completed(_ report: LearnerReport, attempt: XAPIAttempt) -> XAPIStatement {
         let vocabulary = attempt.vocabulary
         let manager = report.manager, leader = report.leader
-        let mean = Double(manager.percent + leader.percent) / 2
+        // xAPI wants raw within min and max and scaled within -1 and 1: the percents are
+        // clamped to 0–100 first (a group participant's may lie outside; the extensions
+        // keep them as they are).
+        let mean = (Double(Swift.max(0, Swift.min(100, manager.percent))) + Double(Swift.max(0, Swift.min(100, leader.percent)))) / 2
         let id = completedID(registration: attempt.registration)
         func named(_ name: XAPIVocabulary.Extension) -> String { vocabulary.extensionIRI(name) }
         var extensions: [String: JSONValue] = [
@@ -67,6 +70,6 @@ extension XAPIStatements {
     }
 
     private static func number(_ value: Double) -> JSONValue {
-        value == value.rounded() ? .int(Int(value)) : .double(value)
+        Int(exactly: value).map(JSONValue.int) ?? .double(value)
     }
 }

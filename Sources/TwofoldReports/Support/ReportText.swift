@@ -22,9 +22,10 @@ enum ReportText {
     /// `2026-11-29`.
     static func day(_ date: Date) -> String { String(ISO8601.string(date).prefix(10)) }
 
-    /// A length of time for people: `42 s`, `9 min 12 s`, `1 h 5 min`.
+    /// A length of time for people: `42 s`, `9 min 12 s`, `1 h 5 min`. Negative or
+    /// non-finite lengths read as `0 s`, and anything over a million hours is capped there.
     static func duration(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
+        let total = seconds.isFinite ? Int(Swift.max(0, Swift.min(3.6e9, seconds)).rounded()) : 0
         if total < 60 { return "\(total) s" }
         if total < 3600 { return total % 60 == 0 ? "\(total / 60) min" : "\(total / 60) min \(total % 60) s" }
         return "\(total / 3600) h \(total % 3600 / 60) min"

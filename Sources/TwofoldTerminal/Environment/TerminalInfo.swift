@@ -5,8 +5,10 @@ import Foundation
 /// The properties look at the real process (file descriptors and environment) each time
 /// they are read; the `static func` forms take their inputs as parameters for tests.
 public enum TerminalInfo {
-    /// The narrowest and widest text width used, for reading comfort.
-    public static let columnRange = 40...120
+    /// The narrowest and widest text width used: lines longer than 120 columns are hard to
+    /// read, and a window narrower than 20 has no room for an indented choice. Within the
+    /// range the text follows the window, so the terminal never breaks a word itself.
+    public static let columnRange = 20...120
     /// The width used when none can be found.
     public static let defaultColumns = 80
 
@@ -47,8 +49,14 @@ public enum TerminalInfo {
     /// The window width of the terminal on `descriptor`, or `nil` when it is not a
     /// terminal or does not know its size.
     public static func windowColumns(of descriptor: Int32) -> Int? {
+        windowSize(of: descriptor)?.columns
+    }
+
+    /// The window size of the terminal on `descriptor` (rows `nil` when it reports none),
+    /// or `nil` when it is not a terminal or does not know its width.
+    public static func windowSize(of descriptor: Int32) -> (columns: Int, rows: Int?)? {
         var size = winsize()
         guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
+        return (Int(size.ws_col), size.ws_row > 0 ? Int(size.ws_row) : nil)
     }
 }

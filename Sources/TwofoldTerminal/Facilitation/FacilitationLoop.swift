@@ -105,6 +105,8 @@ public final class FacilitationLoop {
                 try session.reveal()
                 view.showReveal(facilitation)
                 if let seconds = facilitation.discussSeconds { countDown(seconds) }
+            case .details(let number):
+                view.showDetails(facilitation, number: number)
             case .go(let number):
                 let revealed = facilitation.revealed
                 let move = try session.go(number)

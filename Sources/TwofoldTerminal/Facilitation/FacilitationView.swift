@@ -11,7 +11,7 @@ struct FacilitationView {
     let axes: [Axis]
 
     /// The left margin of body text.
-    private let margin = "    "
+    let margin = "    "
 
     func showOpening(_ session: Facilitation, resumed: Bool) {
         let scenario = session.scenario
@@ -41,9 +41,9 @@ struct FacilitationView {
         }
         screen.blank()
         if session.room != nil {
-            screen.line(margin + screen.dim("Participants vote from their phones; type Name=N for someone without one, reveal, go, or help."))
+            screen.note("Participants vote from their phones; type Name=N for someone without one, reveal, go, or help.", indent: margin, style: screen.dim)
         } else {
-            screen.line(margin + screen.dim("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help."))
+            screen.note("Type one choice number per participant (e.g. 2 1 2, - to abstain), or help.", indent: margin, style: screen.dim)
         }
     }
 
@@ -104,7 +104,7 @@ struct FacilitationView {
 
     func showHint(_ session: Facilitation) {
         let example = Array(repeating: "1", count: min(session.roster.count, 6)).joined(separator: " ")
-        screen.line(margin + screen.dim("Type one number per participant (e.g. \(example)), Name=N, reveal, go, or help."))
+        screen.note("Type one number per participant (e.g. \(example)), Name=N, reveal, go, or help.", indent: margin, style: screen.dim)
     }
 
     /// How many votes are in, without showing which way they went.
@@ -115,50 +115,6 @@ struct FacilitationView {
         text += "\(cast) of \(session.roster.count) votes in"
         text += split.waiting.isEmpty ? " (hidden). Type reveal to show the split, or go." : "; waiting for " + Self.names(split.waiting) + "."
         screen.paragraph(text, indent: margin)
-    }
-
-    /// The split as bars, then each choice's deltas and feedback, then the discussion prompts.
-    func showReveal(_ session: Facilitation) {
-        let split = session.split
-        let offered = session.offeredChoices()
-        let total = max(1, session.roster.count)
-        let barWidth = max(10, min(40, screen.columns - 24))
-        screen.blank()
-        screen.heading("Votes")
-        screen.blank()
-        for option in split.options {
-            let percent = option.count * 100 / total
-            screen.line("\(margin)\(screen.bold(String(option.number).leftAligned(3)))\(screen.bar(percent: percent, width: barWidth))  \(screen.bold(String(option.count)))")
-            screen.blank()
-        }
-        if !split.abstained.isEmpty { screen.paragraph("Abstained: \(split.abstained.count)", indent: margin) }
-        if !split.waiting.isEmpty {
-            // An anonymous room names nobody on the screen the room may be watching.
-            let who = session.room?.anonymous == true ? "\(split.waiting.count)" : Self.names(split.waiting)
-            screen.paragraph("No vote yet: " + who, indent: margin)
-        }
-        switch split.majority {
-        case .choice(let number): screen.paragraph("Most votes: \(number). Type go to follow the majority, or go N.", indent: margin)
-        case .tie(let numbers, _): screen.paragraph("A tie between " + numbers.map(String.init).joined(separator: " and ") + ": type go N to choose.", indent: margin)
-        case .none: screen.paragraph("No votes for a choice yet.", indent: margin)
-        }
-        screen.blank()
-        screen.heading("What each choice does")
-        screen.blank()
-        for (index, choice) in offered.enumerated() {
-            let number = "\(margin)\(index + 1).  "
-            let hanging = String(repeating: " ", count: number.count)
-            screen.paragraph(choice.text, indent: number, hanging: hanging)
-            screen.line(hanging + screen.bold(deltas(choice)))
-            screen.paragraph(choice.feedback, indent: hanging)
-            screen.blank()
-        }
-        screen.heading("To discuss")
-        screen.blank()
-        for prompt in DiscussionPrompts.prompts(scene: session.currentScene, offered: offered, split: split) {
-            screen.paragraph(prompt, indent: margin + "•  ", hanging: margin + "   ")
-            screen.blank()
-        }
     }
 
     func showMove(_ move: Facilitation.Move, facilitation session: Facilitation, alreadyRevealed: Bool) {
@@ -189,34 +145,45 @@ struct FacilitationView {
         let width = min(30, names.map(TextLayout.displayWidth).max() ?? 0)
         for (index, name) in names.enumerated() {
             let card = session.scoreCard(of: index, analysis: analysis)
-            var columns = session.scenario.axes.map { axis in
-                ("\(axis.name) \(Screen.signed(card.axes[axis.name]?.raw ?? 0))", axis.name.count + 5)
-            }
+            var scores = session.scenario.axes.map { axis in
+                "\(axis.name) \(Screen.signed(card.axes[axis.name]?.raw ?? 0))".leftAligned(axis.name.count + 5)
+            }.joined(separator: "  ")
             let abstained = session.abstentions(of: index)
-            if abstained > 0 { columns.append((screen.dim("abstained \(abstained)"), 0)) }
-            let cells = columns.enumerated().map { $0.offset < columns.count - 1 ? $0.element.0.leftAligned($0.element.1) : $0.element.0 }
-            screen.line("\(margin)\(screen.bold(name.leftAligned(width)))  " + cells.joined(separator: "  "))
+            while abstained == 0 && scores.hasSuffix(" ") { scores.removeLast() }
+            let noteText = abstained > 0 ? "abstained \(abstained)" : ""
+            let note = noteText.isEmpty ? "" : "  " + screen.dim(noteText)
+            let plainWidth = TextLayout.displayWidth(margin + name.leftAligned(width) + "  " + scores)
+                + (noteText.isEmpty ? 0 : 2 + noteText.count)
+            if plainWidth <= screen.columns {
+                screen.line("\(margin)\(screen.bold(name.leftAligned(width)))  " + scores + note)
+            } else {
+                // Too narrow for one line: the name, then the scores under it.
+                screen.line(margin + screen.bold(name))
+                screen.line(margin + "  " + scores + note)
+            }
         }
         let range = ScoreCard(decisions: [], scenario: session.scenario, analysis: analysis)
         screen.blank()
-        screen.line(margin + screen.dim("Complete paths range from \(range.manager.min) to \(range.manager.max) (manager) and \(range.leader.min) to \(range.leader.max) (leader)."))
+        screen.note("Complete paths range from \(range.manager.min) to \(range.manager.max) (manager) and \(range.leader.min) to \(range.leader.max) (leader).",
+                    indent: margin, style: screen.dim)
     }
 
     func showHelp(_ session: Facilitation) {
         let offered = session.offeredChoices().count
         let example = (0..<session.roster.count).map { String($0 % max(1, offered) + 1) }.prefix(6).joined(separator: " ")
         let first = TextSafety.terminal(session.roster.names.first ?? "Ana")
-        screen.line("""
-            \(margin)\(example.leftAligned(12)) one vote per participant, in roster order (- to abstain)
-            \(margin)\("\(first)=2".leftAligned(12)) set or correct one vote (several: Ana=1 Ben=-)
-            \(margin)reveal       show the split, each choice's scores and feedback, and questions to discuss
-            \(margin)go           continue along the majority choice (go N: along choice N)
-            \(margin)timer        a discussion countdown (timer 90: ninety seconds); Enter skips it
-            \(margin)status       each participant's scores so far
-            \(margin)back         take back the group's last decision and its votes
-            \(margin)quit         save and leave (continue later with `twofold resume`)
-            \(margin)Tab completes commands, numbers and names; Up and Down recall earlier lines.
-            """)
+        screen.table([
+            (example, "one vote per participant, in roster order (- to abstain)"),
+            ("\(first)=2", "set or correct one vote (several: Ana=1 Ben=-)"),
+            ("reveal", "show the split, each choice's scores and feedback, and questions to discuss"),
+            ("details", "each choice's scores and feedback in full, after the reveal (details N: choice N only)"),
+            ("go", "continue along the majority choice (go N: along choice N)"),
+            ("timer", "a discussion countdown (timer 90: ninety seconds); Enter skips it"),
+            ("status", "each participant's scores so far"),
+            ("back", "take back the group's last decision and its votes"),
+            ("quit", "save and leave (continue later with `twofold resume`)"),
+        ], indent: margin, termWidth: 12)
+        screen.note("Tab completes commands, numbers and names; Up and Down recall earlier lines.", indent: margin)
     }
 
     func showError(_ error: FacilitationError) {
@@ -225,18 +192,18 @@ struct FacilitationView {
     }
 
     func sayGoodbye() {
-        screen.line("Saved. Continue later with: twofold resume")
+        screen.note("Saved. Continue later with: twofold resume")
     }
 
     /// `manager +2   leader -1` (and any extra axes).
-    private func deltas(_ choice: Choice) -> String {
+    func deltas(_ choice: Choice) -> String {
         axes.map { "\($0.name) \(Screen.signed(choice.scores[$0]))" }.joined(separator: "   ")
     }
 }
 
 extension String {
     /// Padded with spaces to `width` display columns.
-    fileprivate func leftAligned(_ width: Int) -> String {
+    func leftAligned(_ width: Int) -> String {
         self + String(repeating: " ", count: max(0, width - TextLayout.displayWidth(self)))
     }
 }

@@ -4,8 +4,10 @@ import Foundation
 /// Reads lines from a terminal with GNU readline: line editing, history and Tab completion.
 ///
 /// Ctrl-C cancels the line being typed (``LineInput/interrupted``); `SIGTERM` and
-/// `SIGHUP` end the read (``LineInput/terminated(signal:)``). Both are caught by
-/// ``SignalTrap`` and acted on in readline's event hook, outside signal context.
+/// `SIGHUP` end the read (``LineInput/terminated(signal:)``). While a line is read,
+/// Ctrl-C is a key like any other (see ``ReadlineHooks``), so keys typed right after it
+/// start the next line; signals are caught by ``SignalTrap`` and acted on in readline's
+/// event hook, outside signal context.
 ///
 /// Accepted non-empty lines go into the history, trimmed, skipping a line equal to the
 /// one before it, and the history file is rewritten after every such line so that a

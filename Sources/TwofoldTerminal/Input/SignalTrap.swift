@@ -29,31 +29,44 @@ public enum SignalTrap {
         guard installed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
         else { return }
         for signal in trappedSignals {
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = signalTrapHandler
-            #else
-            action.__sigaction_u.__sa_handler = signalTrapHandler
-            #endif
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0  // no SA_RESTART: blocked reads return EINTR
-            sigaction(signal, &action, nil)
+            setAction(signal, signalTrapHandler, flags: 0)  // no SA_RESTART: blocked reads return EINTR
         }
     }
 
     /// Puts back the default handlers, so that a later signal ends the process as usual.
     public static func restoreDefaults() {
-        for signal in trappedSignals {
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = SIG_DFL
-            #else
-            action.__sigaction_u.__sa_handler = SIG_DFL
-            #endif
-            sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, nil)
-        }
+        for signal in trappedSignals { setAction(signal, SIG_DFL) }
         installed.store(false, ordering: .releasing)
+    }
+
+    /// Gives `SIGQUIT` (Ctrl-\) its default meaning back: the process ends at once, with a
+    /// core dump where the system keeps them. Call it first thing in `main`.
+    ///
+    /// The Swift runtime installs its crash reporter for `SIGQUIT` at start-up; on a
+    /// terminal it prints a backtrace and then waits 30 seconds for a key ("Press space to
+    /// interact…"), which is right for a crash and wrong for someone asking to quit. Every
+    /// decision is already saved by then, and readline, when it is reading, puts the
+    /// terminal back before the signal ends the process. Other crash signals keep the
+    /// reporter.
+    public static func restoreDefaultQuit() { setAction(SIGQUIT, SIG_DFL) }
+
+    #if canImport(Glibc)
+    typealias Handler = __sighandler_t
+    #else
+    typealias Handler = sig_t
+    #endif
+
+    /// Sets the action of `signal`: `handler` (or `SIG_DFL`), an empty mask and `flags`.
+    static func setAction(_ signal: Int32, _ handler: Handler?, flags: Int32 = 0) {
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = handler
+        #else
+        action.__sigaction_u.__sa_handler = handler
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = flags
+        sigaction(signal, &action, nil)
     }
 
     /// `SIGTERM` or `SIGHUP` if one has arrived: the caller should save and exit with

@@ -53,7 +53,7 @@ public final class PlayLoop {
                 sayGoodbye()
                 return .terminated(signal: signal)
             case .interrupted:
-                screen.line(screen.dim("(Ctrl-C clears the line. To leave, type quit or press Ctrl-D: your decisions are saved.)"))
+                screen.note("(Ctrl-C clears the line. To leave, type quit or press Ctrl-D: your decisions are saved.)", style: screen.dim)
                 continue
             case .line(let text):
                 if try handle(text, offered: offered) == false {
@@ -69,7 +69,7 @@ public final class PlayLoop {
     private func handle(_ text: String, offered: [Choice]) throws -> Bool {
         let input = text.trimmingCharacters(in: .whitespaces)
         if input.isEmpty {
-            screen.line(screen.dim("Type a choice number (1–\(offered.count)), or help."))
+            screen.note("Type a choice number (1–\(offered.count)), or help.", style: screen.dim)
             return true
         }
         if let number = Int(input) {
@@ -82,7 +82,7 @@ public final class PlayLoop {
                 }
                 showScene()
             } catch let error as EngineError {
-                screen.line(sentence(error.description))
+                showError(error.description)
             }
             return true
         }
@@ -96,42 +96,37 @@ public final class PlayLoop {
         case "back", "undo":
             do {
                 try session.back()
-                screen.line(screen.dim("Took back your choice at this scene."))
+                screen.note("Took back your choice at this scene.", style: screen.dim)
                 showScene()
             } catch let error as EngineError {
-                screen.line(sentence(error.description))
+                showError(error.description)
             } catch let refusal as PlayRefusal {
-                screen.line(sentence(refusal.description))
+                showError(refusal.description)
             }
         case "restart":
             let count = engine.state.decisions.count
             if confirmsRestart && count > 0 {
                 guard case .line(let answer) = reader.read(prompt: "Start again and clear your \(count) decision\(count == 1 ? "" : "s")? [y/N] "),
                       ["y", "yes"].contains(answer.lowercased()) else {
-                    screen.line(screen.dim("Carrying on where you are."))
+                    screen.note("Carrying on where you are.", style: screen.dim)
                     return true
                 }
             }
             do {
                 try session.restart()
-                screen.line(screen.dim("Starting again from the beginning; your earlier decisions are cleared."))
+                screen.note("Starting again from the beginning; your earlier decisions are cleared.", style: screen.dim)
                 showScene()
             } catch let refusal as PlayRefusal {
-                screen.line(sentence(refusal.description))
+                showError(refusal.description)
             }
         case "quit", "exit", "q":
             return false
         default:
             let shown = TextSafety.terminal(String(input.prefix(40)))
             let range = offered.count == 1 ? "1" : "a number from 1 to \(offered.count)"
-            screen.line("“\(shown)” is not a choice or a command. Type \(range), or help.")
+            screen.note("“\(shown)” is not a choice or a command. Type \(range), or help.")
         }
         return true
-    }
-
-    /// A reason as a sentence: a capital first letter and a full stop.
-    private func sentence(_ text: String) -> String {
-        TextSafety.terminal(text.prefix(1).uppercased() + text.dropFirst()) + "."
     }
 
     // MARK: Presentation
@@ -140,18 +135,18 @@ public final class PlayLoop {
         let scenario = engine.scenario
         screen.blank()
         screen.heading(scenario.title)
-        if let setting = scenario.setting { screen.line(screen.dim(TextSafety.terminal(setting.line))) }
-        if session.mode == .assessed { screen.line(screen.dim("Assessed attempt: every choice stands, and scores come at the end.")) }
+        if let setting = scenario.setting { screen.note(TextSafety.terminal(setting.line), style: screen.dim) }
+        if session.mode == .assessed { screen.note("Assessed attempt: every choice stands, and scores come at the end.", style: screen.dim) }
         if resumed {
             let count = engine.state.decisions.count
-            screen.line(screen.dim("Welcome back. \(count) decision\(count == 1 ? "" : "s") so far; picking up where you left off."))
+            screen.note("Welcome back. \(count) decision\(count == 1 ? "" : "s") so far; picking up where you left off.", style: screen.dim)
         } else if let briefing = scenario.briefing {
             screen.blank()
             screen.paragraph(briefing)
         }
         screen.blank()
         let commands = session.mode == .assessed ? "status, path, quit" : "status, back, path, quit"
-        screen.line(screen.dim("Type a choice number, or help for commands (\(commands))."))
+        screen.note("Type a choice number, or help for commands (\(commands)).", style: screen.dim)
     }
 
     private func showScene() {
@@ -160,7 +155,7 @@ public final class PlayLoop {
         screen.paragraph(scene.text)
         if let ending = scene.ending {
             screen.blank()
-            screen.line(screen.bold("Ending: ") + screen.bold(TextSafety.terminal(ending.title)))
+            screen.note("Ending: " + TextSafety.terminal(ending.title), style: screen.bold)
             return
         }
         screen.blank()
@@ -178,7 +173,7 @@ public final class PlayLoop {
     private func showFeedback(_ outcome: Engine.Outcome) {
         // An assessed attempt shows no numbers until the end; the feedback is in the report.
         guard session.mode != .assessed else {
-            screen.line(screen.dim("  Noted. Your scores and feedback come at the end."))
+            screen.note("Noted. Your scores and feedback come at the end.", indent: "  ", style: screen.dim)
             return
         }
         let deltas = engine.scenario.axes.map { axis in
@@ -191,31 +186,29 @@ public final class PlayLoop {
     private func showHelp(offered: [Choice]) {
         let range = offered.count == 1 ? "1" : "1–\(offered.count)"
         let assessed = session.mode == .assessed
-        screen.line("""
-              \(range)       take that choice
-              status    \(assessed ? "how far you have come" : "your manager and leader scores so far")
-            """ + (assessed ? "" : "\n  back      take back your last choice") + """
-
-              path      the decisions you have made so far
-            """ + (assessed ? "" : "\n  restart   start the scenario again") + """
-
-              quit      save and leave (continue later with `twofold resume`)
-            Tab completes commands and numbers; Up and Down recall earlier lines.
-            """)
+        screen.table([(range, "take that choice"),
+                      ("status", assessed ? "how far you have come" : "your manager and leader scores so far")]
+                     + (assessed ? [] : [("back", "take back your last choice")])
+                     + [("path", "the decisions you have made so far")]
+                     + (assessed ? [] : [("restart", "start the scenario again")])
+                     + [("quit", "save and leave (continue later with `twofold resume`)")], indent: "  ", termWidth: 9)
+        screen.note("Tab completes commands and numbers; Up and Down recall earlier lines.")
     }
 
     private func showStatus() {
         let decisions = engine.state.decisions
         screen.line("After \(decisions.count) decision\(decisions.count == 1 ? "" : "s"):")
         guard session.mode != .assessed else {
-            screen.line(screen.dim("  This is an assessed attempt: your scores are shown at the end."))
+            screen.note("This is an assessed attempt: your scores are shown at the end.", indent: "  ", style: screen.dim)
             return
         }
         let card = session.scoreCard
         for axis in engine.scenario.axes {
             guard let score = card.axes[axis.name] else { continue }
             let label = axis.name.padding(toLength: 8, withPad: " ", startingAt: 0)
-            screen.line("  \(label) \(Screen.signed(score.raw).padding(toLength: 4, withPad: " ", startingAt: 0)) (this scenario's paths range from \(score.min) to \(score.max))")
+            let value = Screen.signed(score.raw).padding(toLength: 4, withPad: " ", startingAt: 0)
+            screen.table([(label + " " + value, "(this scenario's paths range from \(score.min) to \(score.max))")],
+                         indent: "  ", termWidth: 13)
         }
     }
 
@@ -232,7 +225,12 @@ public final class PlayLoop {
         }
     }
 
+    /// A reason as a sentence: a capital first letter and a full stop, wrapped at words.
+    private func showError(_ text: String) {
+        screen.note(TextSafety.terminal(text.prefix(1).uppercased() + text.dropFirst()) + ".")
+    }
+
     private func sayGoodbye() {
-        screen.line("Saved. Continue later with: twofold resume")
+        screen.note("Saved. Continue later with: twofold resume")
     }
 }

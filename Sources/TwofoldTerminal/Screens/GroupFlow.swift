@@ -20,8 +20,7 @@ public enum GroupFlow {
         let exit: FacilitationLoop.Exit
         do { exit = try loop.run(resumed: resumed) } catch {
             room?.close()
-            throw AppError("your last step could not be saved (\(TextSafety.message("\(error)"))). Your steps before it are saved: "
-                           + "make room on the disk, then continue with `twofold resume`", exitCode: 74)
+            throw AppError.stepNotSaved(error, earlier: "steps")
         }
         room?.close()
         switch exit {

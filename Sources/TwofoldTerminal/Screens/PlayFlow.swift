@@ -14,8 +14,7 @@ public enum PlayFlow {
         let loop = PlayLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard)
         let exit: PlayLoop.Exit
         do { exit = try loop.run(resumed: resumed) } catch {
-            throw AppError("your last step could not be saved (\(TextSafety.message("\(error)"))). Your decisions before it are saved: "
-                           + "make room on the disk, then continue with `twofold resume`", exitCode: 74)
+            throw AppError.stepNotSaved(error, earlier: "decisions")
         }
         switch exit {
         case .finished: return try finish(session, service: service)
@@ -67,9 +66,9 @@ public enum Headline {
 }
 
 extension Screen {
-    /// Standard output, sized and coloured for the terminal it is.
+    /// Standard output, sized and coloured for the terminal it is, following resizes.
     public static var standard: Screen {
-        Screen(columns: TerminalInfo.columns, colour: TerminalInfo.useColour) { text in Console.standardOutput.write(text) }
+        Screen.terminal(colour: TerminalInfo.useColour) { text in Console.standardOutput.write(text) }
     }
 }
 
