@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -34,6 +35,18 @@ let package = Package(
             dependencies: ["TwofoldCore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // Learning records for an organisation's learning record store: configuration, the
+        // xAPI client, the outbox's delivery worker and the reader that rebuilds cohorts.
+        .target(
+            name: "TwofoldLRS",
+            dependencies: [
+                "TwofoldCore", "TwofoldReports", "TwofoldStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // libqrencode, linked from the system (Debian: libqrencode-dev), for the join QR code.
         .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
         // Room mode: the HTTP and WebSocket server participants' phones and the presenter
@@ -50,8 +63,9 @@ let package = Package(
             ]
         ),
         // The application layer: the scenario source and library, the play, group and cohort
-        // services (built from a store, a report sink and a clock), the file-system seam.
-        .target(name: "TwofoldApp", dependencies: ["TwofoldCore", "TwofoldReports", "TwofoldStore"]),
+        // services (built from a store, a report sink and a clock), learning-record delivery,
+        // the file-system seam.
+        .target(name: "TwofoldApp", dependencies: ["TwofoldCore", "TwofoldReports", "TwofoldStore", "TwofoldLRS"]),
         // The terminal layer: line editing, history, completion, signals, wrapped text, and
         // the play, facilitation and menu screens over the application's sessions.
         .target(name: "TwofoldTerminal", dependencies: ["TwofoldCore", "TwofoldApp", "TwofoldStore", "TwofoldRoom", "CReadline"]),
@@ -59,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "twofold",
             dependencies: [
-                "TwofoldCore", "TwofoldReports", "TwofoldApp", "TwofoldTerminal",
+                "TwofoldCore", "TwofoldReports", "TwofoldApp", "TwofoldTerminal", "TwofoldLRS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +84,10 @@ let package = Package(
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp"]),
         .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
         .testTarget(name: "TwofoldAppTests", dependencies: ["TwofoldApp", "TwofoldStore", "TwofoldReports", "TwofoldCore"]),
+        // A real learning record store for tests: Ralph on loopback, run by Scripts/ralph.
+        .target(name: "LRSTestSupport", dependencies: ["TwofoldLRS"], path: "Tests/LRSTestSupport"),
+        // Against a real learning record store (Ralph), started by the tests on loopback.
+        .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS", "LRSTestSupport"]),
         .testTarget(
             name: "TwofoldRoomTests",
             dependencies: [
@@ -79,6 +97,6 @@ let package = Package(
         ),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
         // It also replays the committed fuzz corpus through the built `twofold-fuzz`.
-        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "twofold-fuzz"]),
+        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "twofold-fuzz", "LRSTestSupport"]),
     ]
 )

@@ -7,6 +7,7 @@ extension RecordsStore {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-sessions-steps-settings", migrate: createVersion1)
         migrator.registerMigration("v2-session-options", migrate: addSessionOptions)
+        migrator.registerMigration("v3-outbox", migrate: createOutbox)
         return migrator
     }
 

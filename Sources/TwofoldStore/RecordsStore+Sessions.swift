@@ -18,10 +18,12 @@ extension RecordsStore {
     }
 
     /// Records one step: replaces the session's state and appends the step to its log,
-    /// in one transaction, durable before this returns.
+    /// in one transaction, durable before this returns. The step's statements for the
+    /// learning record store (`outbox`) are queued or withdrawn in that same transaction.
     /// - Throws: ``StoreError/sessionNotActive(id:status:)`` unless the session is active,
     ///   ``StoreError/duplicateStep(sessionID:turn:)`` when the turn is already logged.
-    public func saveStep(sessionID: String, state: Data, turn: Int, kind: String, detail: Data, at: Date) throws {
+    public func saveStep(sessionID: String, state: Data, turn: Int, kind: String, detail: Data, at: Date,
+                         outbox: OutboxChange = .none) throws {
         let step = StepRecord(sessionID: sessionID, turn: turn, at: at, kind: kind, detail: detail)
         try write { db in
             // The hot path of play: one cached UPDATE instead of a status check, a fetch of the
@@ -34,14 +36,17 @@ extension RecordsStore {
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.duplicateStep(sessionID: sessionID, turn: turn)
             }
+            try Self.apply(outbox, db, at: at)
         }
     }
 
     /// Marks an active session complete, with its final state, scores, profile, ending
-    /// and the reports written for it.
+    /// and the reports written for it; `outbox` (the attempt's `completed` statements) is
+    /// applied in the same transaction.
     public func complete(
         sessionID: String, state: Data, managerPercent: Int, leaderPercent: Int,
-        profile: String, endingTitle: String, reportPaths: [String], at: Date
+        profile: String, endingTitle: String, reportPaths: [String], at: Date,
+        outbox: OutboxChange = .none
     ) throws {
         try write { db in
             try Self.requireActive(db, sessionID)
@@ -56,6 +61,7 @@ extension RecordsStore {
                 record.endingTitle = endingTitle
                 record.reportPaths = reportPaths
             }
+            try Self.apply(outbox, db, at: at)
         }
     }
 

@@ -14,7 +14,7 @@ import GRDBSQLite
 /// rather than misread.
 public final class RecordsStore: Sendable {
     /// The schema version this build writes: the number of migrations it knows.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// Where the database file is.
     public let path: String

@@ -21,6 +21,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Loc
     case duplicateStep(sessionID: String, turn: Int)
     /// A step's detail is not UTF-8 text, so it cannot be stored as JSON.
     case invalidStepDetail(sessionID: String, turn: Int)
+    /// A statement for the outbox is not UTF-8 text, so it cannot be stored as JSON.
+    case invalidStatement(id: String)
     /// A file that must be new already exists.
     case fileExists(path: String)
     /// A system call on a file failed.
@@ -45,6 +47,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Loc
             return "session \(sessionID) already has a step for turn \(turn)"
         case .invalidStepDetail(let sessionID, let turn):
             return "the detail of turn \(turn) in session \(sessionID) is not UTF-8 text"
+        case .invalidStatement(let id):
+            return "statement \(id) is not UTF-8 text, so it cannot be queued for the learning record store"
         case .fileExists(let path):
             return "\(path) already exists; it was not overwritten"
         case .fileSystem(let operation, let path, let code):

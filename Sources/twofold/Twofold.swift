@@ -18,7 +18,7 @@ struct Twofold: ParsableCommand {
         version: TwofoldVersion.current,
         subcommands: [
             PlayCommand.self, FacilitateCommand.self, ResumeCommand.self, HistoryCommand.self, ListCommand.self,
-            LintCommand.self, StatsCommand.self, GraphCommand.self, ReportCommand.self, CohortCommand.self,
+            LintCommand.self, StatsCommand.self, GraphCommand.self, ReportCommand.self, CohortCommand.self, LRSCommand.self,
         ]
     )
 

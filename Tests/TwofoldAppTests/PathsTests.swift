@@ -15,17 +15,20 @@ struct PathsTests {
         #expect(paths.historyFile == "/tmp/tf-home/history")
         #expect(paths.databaseFile == "/tmp/tf-home/records.sqlite")
         #expect(paths.reportsDirectory == "/tmp/tf-home/reports")
+        #expect(paths.configFile == "/tmp/tf-home/config.json")
     }
 
     @Test("XDG folders are used when set")
     func xdg() {
         let paths = Paths(
-            environment: ["HOME": "/home/ana", "XDG_DATA_HOME": "/xdg/data", "XDG_STATE_HOME": "/xdg/state"])
+            environment: ["HOME": "/home/ana", "XDG_DATA_HOME": "/xdg/data", "XDG_STATE_HOME": "/xdg/state",
+                          "XDG_CONFIG_HOME": "/xdg/config"])
         #expect(paths.dataDirectory == "/xdg/data/twofold")
         #expect(paths.stateDirectory == "/xdg/state/twofold")
         #expect(paths.historyFile == "/xdg/state/twofold/history")
         #expect(paths.databaseFile == "/xdg/data/twofold/records.sqlite")
         #expect(paths.reportsDirectory == "/xdg/data/twofold/reports")
+        #expect(paths.configFile == "/xdg/config/twofold/config.json")
     }
 
     @Test("defaults sit under the home folder; empty and relative values are ignored")
@@ -35,6 +38,7 @@ struct PathsTests {
         #expect(paths.dataDirectory == "/home/ana/.local/share/twofold")
         #expect(paths.stateDirectory == "/home/ana/.local/state/twofold")
         #expect(paths.reportsDirectory == "/home/ana/.local/share/twofold/reports")
+        #expect(paths.configFile == "/home/ana/.config/twofold/config.json")
     }
 
     @Test("working out paths creates nothing; a private folder is made readable only by the owner")

@@ -48,8 +48,10 @@ final class SteppingClock: Clock, @unchecked Sendable {
     }
 }
 
-/// An application on a temporary home, with the test fixtures' scenarios as its library.
-func testApplication(_ home: TemporaryFolder) -> Application {
+/// An application on a temporary home, with the test fixtures' scenarios as its library;
+/// `environment` holds its learning-record settings (none by default).
+func testApplication(_ home: TemporaryFolder, environment: [String: String] = [:]) -> Application {
     Application(paths: Paths(environment: ["TWOFOLD_HOME": home.path]),
-                library: ScenarioLibrary(folders: [(fixturePath("scenarios"), false)]), clock: SteppingClock())
+                library: ScenarioLibrary(folders: [(fixturePath("scenarios"), false)]), clock: SteppingClock(),
+                environment: environment)
 }

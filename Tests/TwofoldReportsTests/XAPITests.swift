@@ -49,7 +49,8 @@ struct XAPITests {
         #expect(result["duration"] as? String == "PT42.5S")
         let extensions = try #require(result["extensions"] as? [String: Int])
         #expect(extensions == ["https://twofold.example/xapi/extensions/manager-delta": 3,
-                               "https://twofold.example/xapi/extensions/leader-delta": 0])
+                               "https://twofold.example/xapi/extensions/leader-delta": 0,
+                               "https://twofold.example/xapi/extensions/turn": 0])
         let context = try #require(first["context"] as? [String: Any])
         let parent = try #require((context["contextActivities"] as? [String: Any])?["parent"] as? [[String: String]])
         #expect(parent.first?["id"] == "https://twofold.example/xapi/scenarios/launch-week")
@@ -106,6 +107,74 @@ struct XAPITests {
         let registration = XAPIStatements.registration(report)
         #expect(NameBasedUUID.canonical(registration) == registration)
         #expect(try statements(report).allSatisfy { ($0["context"] as? [String: Any])?["registration"] as? String == registration })
+    }
+
+    @Test("an answered statement built from one decision at its step is the one the report's export holds")
+    func answeredAtTheStep() throws {
+        let report = try goldenReport()
+        let attempt = XAPIAttempt(attemptId: report.attemptId, learner: "Ana Silva", cohort: "Spring leaders",
+                                  scenarioId: report.scenario.id, scenarioTitle: report.scenario.title)
+        let exported = try statements(report)
+        for (index, decision) in report.decisions.enumerated() {
+            let statement = XAPIStatements.answered(decision, turn: try #require(decision.turn), attempt: attempt,
+                                                    answeredAt: decision.answeredAt!)
+            let compact = try #require(try JSONSerialization.jsonObject(with: statement.json) as? NSDictionary)
+            #expect(compact == exported[index] as NSDictionary)
+            #expect(statement.verb == .answered && statement.registration == report.attemptId)
+        }
+        let completed = XAPIStatements.completed(report, attempt: attempt)
+        #expect(try JSONSerialization.jsonObject(with: completed.json) as? NSDictionary == exported.last! as NSDictionary)
+        // Another turn of the same attempt is another statement.
+        let again = XAPIStatements.answered(report.decisions[0], turn: 7, attempt: attempt, answeredAt: fixedStart)
+        #expect(!exported.contains { $0["id"] as? String == again.id })
+    }
+
+    @Test("a take-back voids its statement by reference, in the attempt's context")
+    func voiding() throws {
+        let report = try goldenReport()
+        let attempt = XAPIAttempt(report, baseIRI: "https://lrs.example.com/twofold/")
+        let target = XAPIStatements.answeredID(registration: attempt.registration, turn: 3)
+        let statement = XAPIStatements.voiding(target, attempt: attempt, at: fixedStart + 60)
+        let object = try #require(try JSONSerialization.jsonObject(with: statement.json) as? [String: Any])
+        #expect((object["verb"] as? [String: Any])?["id"] as? String == "http://adlnet.gov/expapi/verbs/voided")
+        #expect(object["object"] as? [String: String] == ["objectType": "StatementRef", "id": target])
+        let context = try #require(object["context"] as? [String: Any])
+        #expect(context["registration"] as? String == report.attemptId)
+        #expect(context["platform"] == nil)  // only for statements about an activity
+        let parent = (context["contextActivities"] as? [String: Any])?["parent"] as? [[String: String]]
+        #expect(parent?.first?["id"] == "https://lrs.example.com/twofold/scenarios/launch-week")
+        #expect(object["timestamp"] as? String == "2026-11-29T10:01:00Z")
+        #expect(statement.id == XAPIStatements.voiding(target, attempt: attempt, at: fixedStart).id)
+    }
+
+    @Test("statements written directly are the JSON the encoder writes, hostile text included")
+    func compactJSON() throws {
+        var report = try goldenReport()
+        report.learner.name = "Ana \u{1B}[31m\"Quote\" \\ back/slash\n\t\u{7}é 😀"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for statement in XAPIStatements.statements(report) {
+            let direct = try #require(try JSONSerialization.jsonObject(with: statement.json) as? NSDictionary)
+            let encoded = try #require(try JSONSerialization.jsonObject(with: try encoder.encode(statement.value)) as? NSDictionary)
+            #expect(direct == encoded)
+        }
+        for statement in XAPIStatements.statements(try goldenReport()) {
+            #expect(statement.json == (try encoder.encode(statement.value)))
+        }
+        #expect(String(decoding: JSONValue.double(0.575).compactBytes(), as: UTF8.self) == "0.575")
+        #expect(String(decoding: JSONValue.double(1).compactBytes(), as: UTF8.self) == "1")
+    }
+
+    @Test("durations read back; IRI segments round-trip")
+    func durationsAndSegments() {
+        #expect(XAPIStatements.seconds(ofDuration: "PT552S") == 552)
+        #expect(XAPIStatements.seconds(ofDuration: "PT42.5S") == 42.5)
+        #expect(XAPIStatements.seconds(ofDuration: "PT1H2M3S") == 3723)
+        #expect(XAPIStatements.seconds(ofDuration: "P1D") == nil && XAPIStatements.seconds(ofDuration: "PT5") == nil)
+        for text in ["retail-floor-walk", "a b/c", "é%"] {
+            #expect(XAPIVocabulary.unsegment(Substring(XAPIVocabulary.segment(text))) == text)
+        }
+        #expect(XAPIVocabulary.unsegment("%G1") == nil)
     }
 
     @Test("SHA-1 matches the standard test vectors")

@@ -1,3 +1,3 @@
 """The benchmark's sections, registered in the order they run."""
 
-from . import load, linear, phases, engine, parsing, startup, step, cohort, room  # noqa: F401
+from . import load, linear, phases, engine, parsing, startup, step, cohort, room, lrs  # noqa: F401

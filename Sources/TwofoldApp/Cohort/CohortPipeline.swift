@@ -1,5 +1,6 @@
 import Foundation
 import TwofoldCore
+import TwofoldLRS
 import TwofoldReports
 import TwofoldStore
 
@@ -44,6 +45,8 @@ public struct CohortPipeline: Sendable {
         case notALearnerReport(path: String, kind: String)
         /// A finished attempt in the records store with no JSON report on record.
         case noReportOnRecord(learner: String, scenario: String, attempt: String)
+        /// Statements from the learning record store that are not valid statements.
+        case unreadableStatements(Int)
     }
 
     /// What the merge did.
@@ -68,57 +71,98 @@ public struct CohortPipeline: Sendable {
         let export = CohortExport(format: request.format, perDecision: request.perDecision)
         var files = FolderWalk(paths: request.paths, selection: .reports)
         if request.includeStore { files.append(quiet: try storeReports(note: note)) }
-        let outlines = export.needsSummary ? library.scan().entries.map { ScenarioOutline($0.scenario.scenario) } : []
-        var summary = export.needsSummary ? CohortSummary(outlines: outlines, filter: request.filter) : nil
-        let toFile = request.out.flatMap { $0 == "-" ? nil : $0 }
-        let writer: AtomicWriter?
-        do { writer = try toFile.map { try AtomicWriter(destination: $0, placement: .replace) } } catch {
-            throw AppError.from(error)
+        let reader = CohortReader(export: export, filter: request.filter, baseIRI: request.xAPIBaseIRI)
+        return try withoutActuallyEscaping(standardOutput) { standardOutput in
+            var merge = try Merge(export: export, request: request, library: library, standardOutput: standardOutput)
+            do {
+                try reader.run(&files, merge: { path, named, result in
+                    switch result {
+                    case .attempt(let row, let item):
+                        try merge.add(row, item: item)
+                    case .other(let kind):
+                        if named { note(.notALearnerReport(path: path, kind: kind.description)) }
+                    case .filtered:
+                        break
+                    case .skipped(let reason):
+                        merge.outcome.skipped += 1
+                        note(.skipped(path: path, reason: reason))
+                    }
+                }, problem: { path, reason in
+                    merge.outcome.skipped += 1
+                    note(.skipped(path: path, reason: reason))
+                })
+            } catch let error as AppError {
+                throw error
+            } catch {
+                throw AppError("\(error)")
+            }
+            return try merge.finish()
         }
-        var merged = export
+    }
+
+    /// `cohort --lrs`: the same debrief from a learning record store's statements — every
+    /// attempt that reported to it, from any machine. The rows come in finishing order;
+    /// the request's paths and `includeStore` are not read.
+    public func run(_ request: Request, from reader: LRSCohortReader, standardOutput: (String) -> Void,
+                    note: (Note) -> Void) throws -> Outcome {
+        guard request.format != .xapi else {
+            throw AppError("--format xapi does not go with --lrs: the record store holds the statements already", exitCode: 64)
+        }
+        let export = CohortExport(format: request.format, perDecision: request.perDecision)
+        let read: LRSCohortReader.Outcome
+        do { read = try reader.readBlocking() } catch { throw AppError(error.description) }
+        if read.unreadable > 0 { note(.unreadableStatements(read.unreadable)) }
+        return try withoutActuallyEscaping(standardOutput) { standardOutput in
+            var merge = try Merge(export: export, request: request, library: library, standardOutput: standardOutput)
+            for row in read.rows { try merge.add(row, item: export.item(row)) }
+            return try merge.finish()
+        }
+    }
+
+    /// The debrief being written: attempts counted once, folded into the summary, their
+    /// items streamed to the output.
+    private struct Merge {
+        var export: CohortExport
+        var summary: CohortSummary?
+        let writer: AtomicWriter?
+        let standardOutput: (String) -> Void
+        let filtered: Bool
         var attempts = AttemptSet()
         var outcome = Outcome()
-        func emit(_ text: String) throws {
-            if let writer {
-                do { try writer.write(text) } catch { throw AppError.from(error) }
-            } else {
-                standardOutput(text)
+
+        init(export: CohortExport, request: Request, library: ScenarioLibrary, standardOutput: @escaping (String) -> Void) throws {
+            self.export = export
+            let outlines = export.needsSummary ? library.scan().entries.map { ScenarioOutline($0.scenario.scenario) } : []
+            summary = export.needsSummary ? CohortSummary(outlines: outlines, filter: request.filter) : nil
+            let toFile = request.out.flatMap { $0 == "-" ? nil : $0 }
+            do { writer = try toFile.map { try AtomicWriter(destination: $0, placement: .replace) } } catch {
+                throw AppError.from(error)
             }
+            self.standardOutput = standardOutput
+            filtered = !request.filter.isEmpty
         }
-        let reader = CohortReader(export: export, filter: request.filter, baseIRI: request.xAPIBaseIRI)
-        do {
-            try reader.run(&files, merge: { path, named, result in
-                switch result {
-                case .attempt(let row, let item):
-                    guard attempts.insert(row) else { outcome.duplicates += 1; return }
-                    outcome.attempts += 1
-                    summary?.add(row)
-                    if let item { try emit(merged.append(item)) }
-                case .other(let kind):
-                    if named { note(.notALearnerReport(path: path, kind: kind.description)) }
-                case .filtered:
-                    break
-                case .skipped(let reason):
-                    outcome.skipped += 1
-                    note(.skipped(path: path, reason: reason))
-                }
-            }, problem: { path, reason in
-                outcome.skipped += 1
-                note(.skipped(path: path, reason: reason))
-            })
-        } catch let error as AppError {
-            throw error
-        } catch {
-            throw AppError("\(error)")
+
+        mutating func add(_ row: CohortRow, item: String?) throws {
+            guard attempts.insert(row) else { outcome.duplicates += 1; return }
+            outcome.attempts += 1
+            summary?.add(row)
+            if let item { try emit(export.append(item)) }
         }
-        guard outcome.attempts > 0 else {
-            throw AppError(Self.nothingMerged(outcome, filtered: !request.filter.isEmpty))
+
+        /// Closes the document; throws, writing nothing, when no attempt was merged.
+        mutating func finish() throws -> Outcome {
+            guard outcome.attempts > 0 else { throw AppError(CohortPipeline.nothingMerged(outcome, filtered: filtered)) }
+            summary?.skippedFiles = outcome.skipped
+            summary?.duplicateAttempts = outcome.duplicates
+            try emit(export.finish(summary))
+            do { try writer?.commit() } catch { throw AppError.from(error) }
+            return outcome
         }
-        summary?.skippedFiles = outcome.skipped
-        summary?.duplicateAttempts = outcome.duplicates
-        try emit(merged.finish(summary))
-        do { try writer?.commit() } catch { throw AppError.from(error) }
-        return outcome
+
+        private func emit(_ text: String) throws {
+            guard let writer else { return standardOutput(text) }
+            do { try writer.write(text) } catch { throw AppError.from(error) }
+        }
     }
 
     /// The one line for a debrief with no attempt in it.

@@ -5,16 +5,20 @@ import TwofoldStore
 
 /// Runs facilitated group sessions with the records store behind every step: starts and
 /// resumes them, and finishes them by writing the group report and one learner report
-/// per participant, each recorded as that participant's attempt.
+/// per participant, each recorded as that participant's attempt. With a learning record
+/// store configured (`records`), every participant's statements go into the outbox in the
+/// transaction of the step that makes them.
 public struct GroupService: Sendable {
     public let store: RecordsStore
     public let sink: ReportSink
     public let clock: any Clock
+    public let records: LearningRecords?
 
-    public init(store: RecordsStore, sink: ReportSink, clock: any Clock) {
+    public init(store: RecordsStore, sink: ReportSink, clock: any Clock, records: LearningRecords? = nil) {
         self.store = store
         self.sink = sink
         self.clock = clock
+        self.records = records
     }
 
     /// Starts a new group session and saves it before the first scene is shown.
@@ -56,12 +60,18 @@ public struct GroupService: Sendable {
 
     private func session(_ id: String, options: AttemptOptions, facilitation: Facilitation,
                          analysis: ScenarioAnalysis) -> GroupSession {
-        let store = self.store, clock = self.clock
+        let store = self.store, clock = self.clock, records = self.records
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        let recording = records?.recording(groupSessionId: id, roster: facilitation.roster, options: options,
+                                           facilitation: facilitation, analysis: analysis)
         return GroupSession(id: id, options: options, facilitation: facilitation, analysis: analysis, clock: clock) { state, step in
+            let now = clock.now()
+            let outbox = try recording?.change(to: state.session, votes: state.decisions.map(\.votes), at: now) ?? .none
             try store.saveStep(sessionID: id, state: try state.encoded(), turn: state.turn, kind: step.kind.rawValue,
-                               detail: try encoder.encode(step), at: clock.now())
+                               detail: try encoder.encode(step), at: now, outbox: outbox)
+            recording?.saved(state.session)
+            records?.queued(outbox)
         }
     }
 
@@ -102,16 +112,19 @@ public struct GroupService: Sendable {
                 ReportFileName.make(learner: report.learner.name, scenario: scenario, timestamp: finishedAt, ext: $0)
             })
         }
+        let outbox = records?.completed(reports.participants) ?? .none
         do {
             try record(facilitation, reports: reports, files: participants, session: session, at: finishedAt)
             let path = reports.group.path
             try store.complete(
                 sessionID: session.id, state: try facilitation.state.encoded(), managerPercent: path.scores.manager.percent,
                 leaderPercent: path.scores.leader.percent, profile: path.profile.key.rawValue,
-                endingTitle: reports.group.ending.title, reportPaths: group + participants.flatMap { $0 }, at: finishedAt)
+                endingTitle: reports.group.ending.title, reportPaths: group + participants.flatMap { $0 }, at: finishedAt,
+                outbox: outbox)
         } catch {
             throw AppError.store(error)
         }
+        records?.queued(outbox)
         return FinishedGroupSession(report: reports.group, groupFiles: group, participantFiles: participants)
     }
 

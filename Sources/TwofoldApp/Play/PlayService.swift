@@ -1,19 +1,24 @@
 import Foundation
 import TwofoldCore
+import TwofoldLRS
 import TwofoldReports
 import TwofoldStore
 
 /// Plays scenarios for learners with the records store behind every step: starts and
 /// resumes attempts, and finishes them by writing the report and recording the result.
+/// With a learning record store configured (`records`), each step's statements go into
+/// the outbox in the step's own transaction.
 public struct PlayService: Sendable {
     public let store: RecordsStore
     public let sink: ReportSink
     public let clock: any Clock
+    public let records: LearningRecords?
 
-    public init(store: RecordsStore, sink: ReportSink, clock: any Clock) {
+    public init(store: RecordsStore, sink: ReportSink, clock: any Clock, records: LearningRecords? = nil) {
         self.store = store
         self.sink = sink
         self.clock = clock
+        self.records = records
     }
 
     /// Starts a new attempt and saves it before the first scene is shown.
@@ -63,11 +68,17 @@ public struct PlayService: Sendable {
 
     private func session(_ id: String, learner: String, options: AttemptOptions, engine: Engine,
                          analysis: ScenarioAnalysis) -> PlaySession {
-        let store = self.store, clock = self.clock
+        let store = self.store, clock = self.clock, records = self.records
+        let recording = records?.recording(attemptId: id, learner: learner, options: options, playable: engine.scenario,
+                                           analysis: analysis, from: engine.state)
         return PlaySession(id: id, learner: learner, options: options, engine: engine, analysis: analysis, clock: clock) { state, step, detail in
             let data = try JSONSerialization.data(withJSONObject: detail, options: [.sortedKeys])
+            let now = clock.now()
+            let outbox = try recording?.change(to: state, at: now) ?? .none
             try store.saveStep(sessionID: id, state: try state.encoded(), turn: state.turn, kind: step.rawValue,
-                               detail: data, at: clock.now())
+                               detail: data, at: now, outbox: outbox)
+            recording?.saved(state)
+            records?.queued(outbox)
         }
     }
 
@@ -85,14 +96,16 @@ public struct PlayService: Sendable {
             throw AppError("cannot build the report: \(error)")
         }
         let files = try sink.write(report, formats: session.options.formats, to: session.options.out, at: finishedAt)
+        let outbox = records?.completed([report]) ?? .none
         do {
             try store.complete(
                 sessionID: session.id, state: try session.engine.state.encoded(), managerPercent: report.manager.percent,
                 leaderPercent: report.leader.percent, profile: report.profile.key.rawValue, endingTitle: report.ending.title,
-                reportPaths: files, at: finishedAt)
+                reportPaths: files, at: finishedAt, outbox: outbox)
         } catch {
             throw AppError.store(error)
         }
+        records?.queued(outbox)
         return FinishedAttempt(report: report, files: files)
     }
 }

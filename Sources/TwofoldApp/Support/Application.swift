@@ -1,26 +1,63 @@
 import Foundation
 import TwofoldCore
+import TwofoldLRS
 import TwofoldReports
 import TwofoldStore
 
-/// Everything a command needs, built from where files go, the scenario library and a
-/// clock: the records store (opened on first use, its folder made then), the report sink,
-/// and the services over them. Tests build one on a temporary folder.
+/// Everything a command needs, built from where files go, the scenario library, a clock
+/// and the environment: the records store (opened on first use, its folder made then), the
+/// learning-record settings and delivery, the report sink, and the services over them.
+/// Tests build one on a temporary folder.
 public final class Application: @unchecked Sendable {
     public let paths: Paths
     public let library: ScenarioLibrary
     public let clock: any Clock
-    public let xAPIBaseIRI: String
+    /// Where the learning-record settings are read (with ``Paths/configFile``).
+    public let environment: [String: String]
     private let lock = NSLock()
     private var opened: RecordsStore?
+    private var settings: LRSSettings?
+    private var records: LearningRecords?
 
     public init(paths: Paths = Paths(), library: ScenarioLibrary = .standard(), clock: any Clock = SystemClock(),
-                xAPIBaseIRI: String = XAPIStatements.defaultBaseIRI) {
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.paths = paths
         self.library = library
         self.clock = clock
-        self.xAPIBaseIRI = xAPIBaseIRI
+        self.environment = environment
     }
+
+    /// The learning-record settings: the environment over the configuration file.
+    /// - Throws: ``AppError`` with the one-line reason when either is malformed.
+    public func lrsSettings() throws -> LRSSettings {
+        try lock.withLock {
+            if let settings { return settings }
+            do {
+                let loaded = try LRSSettings.load(environment: environment, configFile: paths.configFile)
+                settings = loaded
+                return loaded
+            } catch {
+                throw AppError("learning record settings: " + TextSafety.message("\(error)"))
+            }
+        }
+    }
+
+    /// Where this process's learning records go (one for the process, its worker started
+    /// by the first session that records).
+    public func learningRecords() throws -> LearningRecords {
+        let settings = try lrsSettings()
+        let store = try self.store()
+        return lock.withLock {
+            if let records { return records }
+            let made = LearningRecords(settings: settings, store: store, configFile: paths.configFile)
+            records = made
+            return made
+        }
+    }
+
+    /// The IRI base of xAPI activities and extensions.
+    /// - Throws: ``AppError`` when the learning-record settings are malformed.
+    public func xAPIBaseIRI() throws -> String { try lrsSettings().xapiBase }
 
     /// The records store, opened (and created, in a private folder) on first use.
     public func store() throws -> RecordsStore {
@@ -39,11 +76,16 @@ public final class Application: @unchecked Sendable {
         }
     }
 
-    public var sink: ReportSink { ReportSink(defaultFolder: paths.reportsDirectory, xAPIBaseIRI: xAPIBaseIRI) }
+    /// Where reports are written, with the configured xAPI base.
+    public func sink() throws -> ReportSink { ReportSink(defaultFolder: paths.reportsDirectory, xAPIBaseIRI: try xAPIBaseIRI()) }
 
-    public func playService() throws -> PlayService { PlayService(store: try store(), sink: sink, clock: clock) }
+    public func playService() throws -> PlayService {
+        PlayService(store: try store(), sink: try sink(), clock: clock, records: try learningRecords())
+    }
 
-    public func groupService() throws -> GroupService { GroupService(store: try store(), sink: sink, clock: clock) }
+    public func groupService() throws -> GroupService {
+        GroupService(store: try store(), sink: try sink(), clock: clock, records: try learningRecords())
+    }
 
     public var cohortPipeline: CohortPipeline {
         CohortPipeline(library: library) { [self] in try store() }

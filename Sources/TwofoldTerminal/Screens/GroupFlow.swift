@@ -25,7 +25,9 @@ public enum GroupFlow {
         room?.close()
         switch exit {
         case .finished: return try finish(session, service: service)
-        case .saved: return 0
+        case .saved:
+            LearningRecordsNote.close(service.records)
+            return 0
         case .terminated(let signal): return 128 + signal
         }
     }
@@ -33,6 +35,7 @@ public enum GroupFlow {
     private static func finish(_ session: GroupSession, service: GroupService) throws -> Int32 {
         let finished = try service.finish(session)
         GroupResults.show(finished, screen: .standard)
+        LearningRecordsNote.close(service.records)
         return 0
     }
 }

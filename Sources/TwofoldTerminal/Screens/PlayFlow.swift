@@ -21,6 +21,7 @@ public enum PlayFlow {
         case .saved:
             // Left before doing anything: no session is kept to pile up in the resume list.
             if session.engine.state.turn == 0 { try? service.abandon(id: session.id) }
+            LearningRecordsNote.close(service.records)
             return 0
         case .terminated(let signal): return 128 + signal
         }
@@ -29,6 +30,7 @@ public enum PlayFlow {
     private static func finish(_ session: PlaySession, service: PlayService) throws -> Int32 {
         let finished = try service.finish(session)
         Headline.show(finished, screen: .standard)
+        LearningRecordsNote.close(service.records)
         return 0
     }
 }
@@ -67,5 +69,13 @@ extension Screen {
     /// Standard output, sized and coloured for the terminal it is, following resizes.
     public static var standard: Screen {
         Screen.terminal(colour: TerminalInfo.useColour) { text in Console.standardOutput.write(text) }
+    }
+}
+
+/// The end of a session for its learning records: a short bounded send of what waits,
+/// and one line on standard error when statements are left for later.
+enum LearningRecordsNote {
+    static func close(_ records: LearningRecords?) {
+        if let note = records?.close() { Console.standardError.line("twofold: note: " + TextSafety.message(note)) }
     }
 }

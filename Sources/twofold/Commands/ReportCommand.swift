@@ -36,9 +36,9 @@ struct ReportCommand: ParsableCommand {
         let saved = try ReportRerender.read(file)
         let formats = try ReportFormat.list(format)
         if out == "-" {
-            return App.out.write(String(decoding: try ReportRerender.render(saved, formats[0], xAPIBaseIRI: App.shared.xAPIBaseIRI), as: UTF8.self))
+            return App.out.write(String(decoding: try ReportRerender.render(saved, formats[0], xAPIBaseIRI: try App.shared.xAPIBaseIRI()), as: UTF8.self))
         }
-        for path in try ReportRerender.write(saved, from: file, formats: formats, to: out, sink: App.shared.sink) {
+        for path in try ReportRerender.write(saved, from: file, formats: formats, to: out, sink: try App.shared.sink()) {
             App.out.line(TextSafety.message(path))
         }
     }

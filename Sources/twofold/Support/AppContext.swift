@@ -7,8 +7,7 @@ import TwofoldTerminal
 
 /// The application as the commands use it: one per process, on the real environment.
 enum App {
-    static let shared = Application(xAPIBaseIRI: ProcessInfo.processInfo.environment["TWOFOLD_XAPI_BASE"]
-        .flatMap { $0.isEmpty ? nil : $0 } ?? XAPIStatements.defaultBaseIRI)
+    static let shared = Application()
 
     static let out = Console.standardOutput
     static let err = Console.standardError
