@@ -118,6 +118,15 @@ final class LiveHub: Sendable {
         }
     }
 
+    /// Waits until every connection has said goodbye after `close()`, or `limit` has passed.
+    func drained(within limit: Duration) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: limit)
+        while clock.now < deadline, !guarded.withLock({ $0.connections.isEmpty }) {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
     /// Ends every connection and refuses new ones.
     func close() {
         let mailboxes = guarded.withLock { guarded in

@@ -41,6 +41,9 @@ struct LiveRoute: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await message in mailbox { try await outbound.write(.text(message)) }
+                    // The mailbox ends when the room stops: say goodbye before the hub counts
+                    // this connection gone, so stopping never cuts the last state short.
+                    if !Task.isCancelled { try await outbound.close(.normalClosure, reason: "the room has ended") }
                 }
                 group.addTask {
                     for try await _ in inbound.messages(maxSize: RoomServer.maxBodyBytes) {}

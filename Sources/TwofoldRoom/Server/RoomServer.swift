@@ -105,7 +105,7 @@ public final class RoomServer: Sendable {
         let last = await backend.snapshot()
         hub.send(last, joinURL: joinURL(code: last.access?.code ?? ""), now: Date())
         hub.close()
-        try? await Task.sleep(for: .milliseconds(200))
+        await hub.drained(within: .seconds(3))
         let running = tasks.withLock { tasks in defer { tasks = [] }; return tasks }
         for task in running { task.cancel() }
         for task in running { await task.value }
