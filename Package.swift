@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "twofold", targets: ["twofold"]),
         .library(name: "TwofoldCore", targets: ["TwofoldCore"]),
         .library(name: "TwofoldRoom", targets: ["TwofoldRoom"]),
+        // For the in-process benchmarks (the separate Benchmarks/ package).
+        .library(name: "TwofoldReports", targets: ["TwofoldReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,7 +32,8 @@ let package = Package(
         // The records store: sessions and attempts in SQLite (WAL), versioned and migrated.
         .target(
             name: "TwofoldStore",
-            dependencies: ["TwofoldCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TwofoldCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Learning records for an organisation's learning record store: configuration, the
         // xAPI client, the outbox's delivery worker and the reader that rebuilds cohorts.
@@ -74,7 +77,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "twofold-engine-bench", dependencies: ["TwofoldCore"], path: "Sources/twofold-engine-bench"),
         // Fuzz targets: libFuzzer with -DFUZZING (Scripts/fuzz), a replayer of files otherwise.
         .executableTarget(name: "twofold-fuzz", dependencies: ["TwofoldCore", "TwofoldReports"], path: "Sources/twofold-fuzz"),
         .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore"]),

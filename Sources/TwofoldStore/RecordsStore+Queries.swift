@@ -75,10 +75,12 @@ extension RecordsStore {
 
     /// Remembers a preference, replacing any earlier value.
     public func setSetting(_ key: String, _ value: String) throws {
-        try write { db in
-            try db.execute(
-                sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [key, value])
-        }
+        try write { db in try Self.setSetting(key, value, in: db) }
+    }
+
+    static func setSetting(_ key: String, _ value: String, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
     }
 }

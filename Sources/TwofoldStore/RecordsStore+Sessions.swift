@@ -3,14 +3,17 @@ import GRDB
 
 extension RecordsStore {
     /// Saves a new session. The record is usually `active`, with an initial state.
+    /// `remembering` settings are saved in the same transaction (one commit, one sync,
+    /// before a learner's first scene).
     /// - Throws: ``StoreError/sessionExists(id:)`` when the id is taken.
-    public func createSession(_ record: SessionRecord) throws {
+    public func createSession(_ record: SessionRecord, remembering settings: KeyValuePairs<String, String> = [:]) throws {
         try write { db in
             do {
                 try record.insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.sessionExists(id: record.id)
             }
+            for (key, value) in settings { try Self.setSetting(key, value, in: db) }
         }
     }
 

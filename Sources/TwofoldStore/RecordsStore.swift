@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The records store: sessions, their step log and remembered settings in one SQLite file.
 ///
@@ -62,6 +63,12 @@ public final class RecordsStore: Sendable {
         configuration.prepareDatabase { db in
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                // Keep the -wal file when the last connection closes: otherwise every run
+                // recreates it, and its first commit also syncs the folder (an extra disk
+                // flush before a learner's first scene).
+                var persist: CInt = 1
+                let code = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
+                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
             }
         }
         return configuration

@@ -34,16 +34,21 @@ public enum FileSystem {
         }
     }
 
-    /// The whole of a regular file, at most `limit` bytes.
+    /// The whole of a regular file, at most `limit` bytes. The bytes are read straight into
+    /// the `Data` returned: a copy would double the peak memory of loading a large file.
     public static func read(_ path: String, limit: Int) throws -> Data {
-        var buffer: [UInt8] = []
-        let count = try read(path, into: &buffer, limit: limit).get()
-        return Data(buffer[0..<count])
+        var pages = PageBuffer()
+        let count = try readFile(path, into: &pages, limit: limit).get()
+        return pages.data(count: count)
     }
 
     /// Reads a regular file into `buffer` (grown as needed, reused across calls) and
     /// returns the number of bytes read.
     public static func read(_ path: String, into buffer: inout [UInt8], limit: Int) -> Result<Int, FileError> {
+        readFile(path, into: &buffer, limit: limit)
+    }
+
+    private static func readFile<Buffer: ReadBuffer>(_ path: String, into buffer: inout Buffer, limit: Int) -> Result<Int, FileError> {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             return .failure(FileError(path: path, kind: errno == ENOENT ? .notFound : .unreadable(AtomicWriter.reason())))
@@ -59,13 +64,14 @@ public enum FileSystem {
         guard Int(info.st_size) <= limit else { return .failure(FileError(path: path, kind: .tooLarge(limit: limit))) }
         // Room for one byte more than the file: a read that comes back short is the end,
         // so a file that has not grown since `fstat` takes a single read.
-        if buffer.count < Int(info.st_size) + 1 { buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 4096) }
+        if buffer.count < Int(info.st_size) + 1 { buffer.resize(to: Int(info.st_size) + 4096) }
         var total = 0
         while true {
             if total == buffer.count {
                 guard total <= limit else { return .failure(FileError(path: path, kind: .tooLarge(limit: limit))) }
-                buffer += [UInt8](repeating: 0, count: Swift.min(buffer.count, limit + 1))
+                buffer.resize(to: buffer.count + Swift.min(buffer.count, limit + 1))
             }
+            guard buffer.count > total else { return .failure(FileError(path: path, kind: .unreadable("not enough memory to read it"))) }
             let wanted = buffer.count - total
             let got = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + total, wanted) }
             if got < 0 {
@@ -98,5 +104,61 @@ public enum FileSystem {
             }
             throw FileError(path: folder, kind: .cannotCreateFolder(reason))
         }
+    }
+}
+
+/// What a file is read into: a reused array (the cohort reader), or the `Data` a scenario
+/// keeps (read in place, no copy).
+private protocol ReadBuffer {
+    var count: Int { get }
+    mutating func resize(to count: Int)
+    mutating func withUnsafeMutableBytes<Result>(_ body: (UnsafeMutableRawBufferPointer) throws -> Result) rethrows -> Result
+}
+
+extension Array: ReadBuffer where Element == UInt8 {
+    fileprivate mutating func resize(to count: Int) {
+        if count > self.count { append(contentsOf: repeatElement(0, count: count - self.count)) }
+    }
+}
+
+/// Memory for one whole file, handed over as the `Data` returned without a copy:
+/// anonymous pages the kernel zero-fills as the read reaches them (no pass of our own),
+/// in 2 MiB pages where the kernel allows (a 100 MB scenario then takes fifty page
+/// faults, not twenty-five thousand). Unmapped when the `Data` goes, or with the buffer
+/// when a read fails.
+private final class PageBuffer: ReadBuffer {
+    private var base: UnsafeMutableRawPointer?
+    private(set) var count = 0
+
+    deinit {
+        if let base { munmap(base, count) }
+    }
+
+    func resize(to count: Int) {
+        guard count > self.count else { return }
+        let pointer = mmap(nil, count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let pointer, pointer != MAP_FAILED else { return }  // the read then has no room and fails
+        #if os(Linux)
+        _ = madvise(pointer, count, MADV_HUGEPAGE)
+        #endif
+        if let base {
+            pointer.copyMemory(from: base, byteCount: self.count)
+            munmap(base, self.count)
+        }
+        base = pointer
+        self.count = count
+    }
+
+    func withUnsafeMutableBytes<Result>(_ body: (UnsafeMutableRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeMutableRawBufferPointer(start: base, count: count))
+    }
+
+    /// The first `used` bytes as `Data`, which now owns the pages.
+    func data(count used: Int) -> Data {
+        guard let base, used > 0 else { return Data() }
+        let mapped = count
+        self.base = nil
+        self.count = 0
+        return Data(bytesNoCopy: base, count: used, deallocator: .custom { pointer, _ in munmap(pointer, mapped) })
     }
 }

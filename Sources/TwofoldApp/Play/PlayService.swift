@@ -32,8 +32,7 @@ public struct PlayService: Sendable {
                 kind: "solo", learner: learner, cohort: options.cohort, scenarioID: playable.scenario.id,
                 scenarioTitle: playable.scenario.title, scenarioPath: playable.absolutePath, fingerprint: playable.fingerprint,
                 state: try engine.state.encoded(), startedAt: now, options: options.encoded())
-            try store.createSession(record)
-            try? store.setSetting("learner", learner)
+            try store.createSession(record, remembering: ["learner": learner])
         } catch {
             throw AppError.store(error)
         }

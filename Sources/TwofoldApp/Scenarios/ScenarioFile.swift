@@ -10,8 +10,13 @@ public struct ScenarioFile: Sendable {
     public let path: String
     /// The standardised absolute path, kept with saved sessions.
     public let absolutePath: String
-    public let fingerprint: String
     public let lint: LintResult
+    /// The bytes read (texts of the scenario point into them, so keeping them costs nothing).
+    private let data: Data
+
+    /// The fingerprint of the bytes read, worked out when asked for: playing needs it,
+    /// linting does not (on a large file it costs as much as scanning it).
+    public var fingerprint: String { Fingerprint.of(data) }
 
     /// The largest scenario file read (the loader's own limit).
     public static let sizeLimit = ScenarioLoader.maxFileSize
@@ -33,7 +38,7 @@ public struct ScenarioFile: Sendable {
     public init(path: String, data: Data, strict: Bool = false) {
         self.path = path
         absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
-        fingerprint = Fingerprint.of(data)
+        self.data = data
         let document = ScenarioLoader.decode(data, file: path)
         lint = Linter.lint(document, strict: strict)
     }
@@ -41,7 +46,7 @@ public struct ScenarioFile: Sendable {
     private init(path: String, data: Data, diagnostics: [Diagnostic]) {
         self.path = path
         absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
-        fingerprint = Fingerprint.of(data)
+        self.data = data
         lint = LintResult(file: path, scenario: nil, analysis: nil, diagnostics: diagnostics)
     }
 

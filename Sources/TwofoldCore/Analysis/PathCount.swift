@@ -1,12 +1,20 @@
-/// An exact non-negative count of paths, which may exceed 64 bits.
+/// A non-negative count of paths: exact up to 2^1024, which may exceed 64 bits.
 ///
 /// Counts stay a single machine word until an addition overflows; only then do they
-/// grow limbs, so the common case costs no allocation.
+/// grow limbs, so the common case costs no allocation. Past ``exactLimbs`` limbs
+/// (2^1024, about 1.8 × 10^308) a count is *saturated*: it means "more than 10^308" and
+/// stays so. Without that ceiling a chain of N two-way decisions would carry N-bit
+/// counts through N scenes — quadratic time and memory in the length of the chain.
 public struct PathCount: Sendable, Hashable, CustomStringConvertible {
+    /// The most 64-bit limbs an exact count has.
+    public static let exactLimbs = 16
+
     /// The value while it fits in 64 bits (no allocation).
     private var small: UInt64
     /// Little-endian 64-bit limbs once the value has outgrown `small`; empty until then.
     private var big: [UInt64] = []
+    /// True once the count passed 2^(64 × exactLimbs); then `small` and `big` mean nothing.
+    public private(set) var isSaturated = false
 
     public init(_ value: UInt64 = 0) { small = value }
 
@@ -17,19 +25,33 @@ public struct PathCount: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    // Equal values compare equal whichever representation holds them (`small` is stale once `big` is in use).
-    public static func == (lhs: PathCount, rhs: PathCount) -> Bool { lhs.limbs == rhs.limbs }
-    public func hash(into hasher: inout Hasher) { hasher.combine(limbs) }
+    // Equal values compare equal whichever representation holds them (`small` is stale once
+    // `big` is in use); saturated counts are all alike.
+    public static func == (lhs: PathCount, rhs: PathCount) -> Bool {
+        lhs.isSaturated == rhs.isSaturated && (lhs.isSaturated || lhs.limbs == rhs.limbs)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(isSaturated)
+        if !isSaturated { hasher.combine(limbs) }
+    }
 
     public static let zero = PathCount(0)
     public static let one = PathCount(1)
 
-    public var isZero: Bool { big.isEmpty && small == 0 }
+    /// The 64-bit limbs the value takes (none once saturated): the cost of adding it.
+    var limbCount: Int { isSaturated ? 0 : Swift.max(1, big.count) }
+
+    public var isZero: Bool { !isSaturated && big.isEmpty && small == 0 }
 
     /// The value when it fits in 64 bits.
-    public var uint64: UInt64? { big.isEmpty ? small : nil }
+    public var uint64: UInt64? { big.isEmpty && !isSaturated ? small : nil }
 
     public static func += (lhs: inout PathCount, rhs: PathCount) {
+        if lhs.isSaturated || rhs.isSaturated {
+            lhs.saturate()
+            return
+        }
         if lhs.big.isEmpty, rhs.big.isEmpty {
             let (sum, overflow) = lhs.small.addingReportingOverflow(rhs.small)
             if overflow { lhs.big = [sum, 1] } else { lhs.small = sum }
@@ -54,11 +76,22 @@ public struct PathCount: Sendable, Hashable, CustomStringConvertible {
             carry = (overflow1 ? 1 : 0) + (overflow2 ? 1 : 0)
         }
         if carry != 0 { limbs.append(carry) }
-        self.limbs = limbs
+        if limbs.count > PathCount.exactLimbs {
+            saturate()
+        } else {
+            self.limbs = limbs
+        }
     }
 
-    /// The decimal digits.
+    private mutating func saturate() {
+        isSaturated = true
+        small = 0
+        big = []
+    }
+
+    /// The decimal digits, or "more than 10^308" for a saturated count.
     public var description: String {
+        if isSaturated { return "more than 10^308" }
         if let small = uint64 { return String(small) }
         // Repeated division by 10^19 on a copy of the limbs.
         var remaining = limbs

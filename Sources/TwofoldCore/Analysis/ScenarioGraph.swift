@@ -79,22 +79,4 @@ struct ScenarioGraph: Sendable {
     @inline(__always) func edges(of scene: Int) -> Range<Int> {
         Int(edgeStart[scene])..<Int(edgeStart[scene + 1])
     }
-
-    /// The scenes reachable from `start` (none when start is nil).
-    func reachable(from start: Int?) -> [Bool] {
-        var seen = [Bool](repeating: false, count: sceneCount)
-        guard let start else { return seen }
-        var stack = [Int32(start)]
-        seen[start] = true
-        while let scene = stack.popLast() {
-            for edge in edges(of: Int(scene)) {
-                let target = Int(edgeTarget[edge])
-                if target >= 0, !seen[target] {
-                    seen[target] = true
-                    stack.append(Int32(target))
-                }
-            }
-        }
-        return seen
-    }
 }

@@ -59,10 +59,16 @@ public struct Diagnostic: Codable, Sendable, Hashable {
     public static func sortedForOutput(_ list: [Diagnostic]) -> [Diagnostic] {
         list.sorted {
             if $0.file != $1.file { return $0.file < $1.file }
-            if $0.location.offset != $1.location.offset { return $0.location.offset < $1.location.offset }
-            if $0.code != $1.code { return $0.code.rawValue < $1.code.rawValue }
-            return $0.message < $1.message
+            return precedes(($0.location.offset, $0.code, $0.message), ($1.location.offset, $1.code, $1.message))
         }
+    }
+
+    /// The order of findings within one file: by position, then code, then message.
+    static func precedes(_ a: (offset: Int, code: DiagnosticCode, message: String),
+                         _ b: (offset: Int, code: DiagnosticCode, message: String)) -> Bool {
+        if a.offset != b.offset { return a.offset < b.offset }
+        if a.code != b.code { return a.code.rawValue < b.code.rawValue }
+        return a.message < b.message
     }
 }
 

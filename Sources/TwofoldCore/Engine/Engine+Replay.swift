@@ -34,7 +34,7 @@ extension Engine {
 
     /// The decisions that stand, replayed from the start on a fresh engine.
     public func replayedSteps() throws -> [ReplayedStep] {
-        var replay = Engine(scenario: scenario, region: region, fingerprint: state.fingerprint,
+        var replay = Engine(scenario: scenario, region: region, steps: steps, fingerprint: state.fingerprint,
                             at: state.startedAt, mode: state.mode)
         var steps: [ReplayedStep] = []
         try replay.replay(state.decisions) { steps.append($0) }

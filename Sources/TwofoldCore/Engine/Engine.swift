@@ -13,13 +13,32 @@ public struct Engine: Sendable {
     }
 
     /// What happened when a choice was made.
+    ///
+    /// The choice and the scene now shown are read from the scenario when asked for, not
+    /// copied at every step: copying a scene retains its strings, and on a large scenario
+    /// each of those is a cache miss (a step should cost the same at any size).
     public struct Outcome: Sendable {
-        public var choice: Choice
         public var decision: Decision
         /// Routers passed through on the way to the scene now shown (their text is a bridge).
         public var routers: [Scene]
+        private let scenes: [Scene]
+        private let chosenAt: Int
+        private let choiceIndex: Int
+        private let shown: Int
+
+        init(decision: Decision, routers: [Scene], scenes: [Scene], chosenAt: Int, choiceIndex: Int, shown: Int) {
+            self.decision = decision
+            self.routers = routers
+            self.scenes = scenes
+            self.chosenAt = chosenAt
+            self.choiceIndex = choiceIndex
+            self.shown = shown
+        }
+
+        /// The choice taken.
+        public var choice: Choice { scenes[chosenAt].choices[choiceIndex] }
         /// The scene now shown.
-        public var scene: Scene
+        public var scene: Scene { scenes[shown] }
     }
 
     public let scenario: Scenario
@@ -27,18 +46,22 @@ public struct Engine: Sendable {
     var sceneIndex: Int
     /// What routers compare the learner's totals with; nil when the scenario has none.
     let region: ProfileRegion?
+    /// What a step reads of scenes and choices, packed (shared by engines made from this one).
+    let steps: StepIndex
 
     /// Starts a new session at the scenario's start scene. The scenario must lint clean;
     /// pass its `analysis` when it is at hand (routing needs the bounds).
     public init(scenario: Scenario, fingerprint: String, at now: Date, mode: AttemptMode = .practice,
                 analysis: ScenarioAnalysis? = nil) {
         precondition(scenario.startIndex != nil, "a playable scenario has a start scene")
-        self.init(scenario: scenario, region: Engine.region(scenario, analysis), fingerprint: fingerprint, at: now, mode: mode)
+        self.init(scenario: scenario, region: Engine.region(scenario, analysis), steps: StepIndex(scenario),
+                  fingerprint: fingerprint, at: now, mode: mode)
     }
 
-    init(scenario: Scenario, region: ProfileRegion?, fingerprint: String, at now: Date, mode: AttemptMode) {
+    init(scenario: Scenario, region: ProfileRegion?, steps: StepIndex, fingerprint: String, at now: Date, mode: AttemptMode) {
         self.scenario = scenario
         self.region = region
+        self.steps = steps
         sceneIndex = scenario.startIndex!
         state = SessionState(scenarioID: scenario.id, fingerprint: fingerprint, scene: scenario.start,
                              variables: Variables(initialFor: scenario), at: now, mode: mode)
@@ -72,45 +95,62 @@ public struct Engine: Sendable {
         self = engine
     }
 
-    public var phase: Phase { scenario.scenes[sceneIndex].isEnding ? .finished : .deciding }
+    public var phase: Phase { steps.scenes[sceneIndex].kind == .ending ? .finished : .deciding }
 
     public var currentScene: Scene { scenario.scenes[sceneIndex] }
 
     /// The choices on offer now, in file order, conditions applied. Numbered from 1.
     public func offeredChoices() -> [Choice] {
         guard phase == .deciding else { return [] }
-        return scenario.scenes[sceneIndex].choices.filter { state.variables.offers($0) }
+        let choices = scenario.scenes[sceneIndex].choices
+        return steps.scenes[sceneIndex].conditional ? choices.filter { state.variables.offers($0) } : choices
+    }
+
+    /// How many choices are on offer now (``offeredChoices()`` without making the list).
+    public var offeredCount: Int {
+        guard phase == .deciding else { return 0 }
+        let scene = steps.scenes[sceneIndex]
+        return scene.conditional ? offeredChoices().count : Int(scene.choiceCount)
     }
 
     /// Takes choice `number` (1-based among those offered).
     @discardableResult
     public mutating func choose(_ number: Int, at now: Date) throws -> Outcome {
         guard phase == .deciding else { throw EngineError.finished }
-        // Find the choice in place: no array of offered choices, no copy of the scene, so a
-        // step costs the same in a scenario of any size.
-        let choices = scenario.scenes[sceneIndex].choices
-        var offeredCount = 0
-        var picked: Int?
-        for index in choices.indices where state.variables.offers(choices[index]) {
-            offeredCount += 1
-            if offeredCount == number { picked = index }
+        // Read what the step needs from the packed index; the scene's and the choice's own
+        // values only for conditions, effects and extra axes.
+        let from = sceneIndex
+        let scene = steps.scenes[from]
+        var offeredCount = Int(scene.choiceCount)
+        var picked: Int? = number >= 1 && number <= offeredCount ? number - 1 : nil
+        if scene.conditional {
+            let choices = scenario.scenes[from].choices
+            offeredCount = 0
+            picked = nil
+            for index in choices.indices where state.variables.offers(choices[index]) {
+                offeredCount += 1
+                if offeredCount == number { picked = index }
+            }
         }
         guard number >= 1, let picked else {
             throw EngineError.noSuchChoice(number, offered: offeredCount)
         }
-        let choice = choices[picked]
-        let decision = Decision(scene: state.scene, choice: choice.id, scores: choice.scores.on(scenario.axes), at: now,
-                                seconds: max(0, now.timeIntervalSince(state.sceneShownAt)), turn: state.turn,
+        let index = Int(scene.firstChoice) + picked
+        let step = steps.choices[index]
+        let scores = steps.profileAxesOnly ? Scores(manager: Int(step.manager), leader: Int(step.leader))
+            : scenario.scenes[from].choices[picked].scores.on(scenario.axes)
+        let decision = Decision(scene: state.scene, choice: step.id, scores: scores,
+                                at: now, seconds: max(0, now.timeIntervalSince(state.sceneShownAt)), turn: state.turn,
                                 takenBack: state.pendingTakenBack)
         state.decisions.append(decision)
         state.pendingTakenBack = []
-        state.variables.apply(choice.effects)
+        if step.hasEffects { state.variables.apply(scenario.scenes[from].choices[picked].effects) }
         state.turn += 1
-        sceneIndex = choice.target
-        state.scene = choice.next
+        sceneIndex = Int(step.target)
+        state.scene = step.next
         state.sceneShownAt = now
         let routers = passRouters()
-        return Outcome(choice: choice, decision: decision, routers: routers, scene: currentScene)
+        return Outcome(decision: decision, routers: routers, scenes: scenario.scenes, chosenAt: from, choiceIndex: picked, shown: sceneIndex)
     }
 
     /// Moves through routers to the scene they lead to, by the profile of the totals so
@@ -118,7 +158,7 @@ public struct Engine: Sendable {
     /// ending, so this ends at once; the guard only protects against unchecked content.
     private mutating func passRouters() -> [Scene] {
         var passed: [Scene] = []
-        while scenario.scenes[sceneIndex].isRouter, passed.count < 8 {
+        while steps.scenes[sceneIndex].kind == .router, passed.count < 8 {
             let router = scenario.scenes[sceneIndex]
             passed.append(router)
             let profile = routedProfile()
@@ -169,7 +209,7 @@ public struct Engine: Sendable {
 
     /// A new session of the same scenario, file and mode.
     private func fresh(at now: Date) -> Engine {
-        Engine(scenario: scenario, region: region, fingerprint: state.fingerprint, at: now, mode: state.mode)
+        Engine(scenario: scenario, region: region, steps: steps, fingerprint: state.fingerprint, at: now, mode: state.mode)
     }
 
     /// Each decision that stands with its scene and choice from the scenario.

@@ -5,10 +5,7 @@ import Foundation
 ///
 /// It is a public face of the scanner the scenario loader uses (`JSONScanner`), which
 /// does the tokenising and every check. Bytes are read in place; values the caller does not
-/// want are skipped with ``skipValue()``, which still checks they are well-formed but takes
-/// the two bulky parts of a pretty-printed document faster than the scanner alone:
-/// indentation, and long strings with non-ASCII text (eight bytes a step, UTF-8 checked
-/// once at the end; anything unusual is handed back to the scanner, whose error is shown).
+/// want are skipped with ``skipValue()``, which still checks they are well-formed.
 /// The caller walks the document itself:
 ///
 /// ```swift
@@ -88,7 +85,7 @@ public struct JSONReader {
 
     /// The type of the next value (white space skipped), without consuming it.
     public mutating func kind() throws(Failure) -> Kind {
-        skipSpace()
+        scanner.skipWhitespace()
         switch try run({ try $0.peekKind() }) {
         case .object: return .object
         case .array: return .array
@@ -133,79 +130,14 @@ public struct JSONReader {
     /// scanner then sees the member as a first one. A `,` right before the closing bracket
     /// is an error, as in the scanner.
     private mutating func separator(after first: inout Bool, closing: UInt8, next: String) throws(Failure) {
-        skipSpace()
+        scanner.skipWhitespace()
         guard !first, scanner.byte(at: scanner.pos) == UInt8(ascii: ",") else { return }
         scanner.pos += 1
-        skipSpace()
+        scanner.skipWhitespace()
         if scanner.atEnd || scanner.byte(at: scanner.pos) == closing {
             throw failure("expected \(next), found \(scanner.describeCursor())")
         }
         first = true
-    }
-
-    /// Skips white space; a run of spaces (indentation) goes up to eight bytes a step.
-    /// (The scanner skips it byte by byte; a pretty-printed report is a fifth white space.)
-    private mutating func skipSpace() {
-        let base = scanner.base, count = scanner.count
-        var pos = scanner.pos
-        while pos < count {
-            let byte = base[pos]
-            if byte == 0x20, pos + 8 <= count {
-                let other = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)) ^ JSONReader.spaces
-                pos += other == 0 ? 8 : other.trailingZeroBitCount >> 3  // up to the first byte that is no space
-            } else if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                pos += 1
-            } else {
-                break
-            }
-        }
-        scanner.pos = pos
-    }
-
-    private static let spaces: UInt64 = 0x2020_2020_2020_2020
-
-    /// Skips the string at the cursor (on its opening quote) with the scanner's checks,
-    /// eight bytes a step even through non-ASCII text, whose UTF-8 is checked at the end.
-    /// Anything wrong is left to the scanner, so the error is its own.
-    private mutating func skipString() throws(Failure) {
-        let base = scanner.base, count = scanner.count
-        let open = scanner.pos
-        var pos = open + 1
-        var firstNonASCII = Int.max  // UTF-8 is checked from here: the bytes before it are ASCII
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        while true {
-            while pos + 8 <= count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self))
-                let quote = word ^ (ones &* 0x22), slash = word ^ (ones &* 0x5C)
-                // The lowest flagged byte is a quote, a backslash or a control character.
-                let special = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (word &- ones &* 0x20) & ~word) & highs
-                if word & highs != 0 && firstNonASCII == .max {
-                    firstNonASCII = pos + ((word & highs).trailingZeroBitCount >> 3)
-                }
-                if special != 0 {
-                    pos += special.trailingZeroBitCount >> 3
-                    break
-                }
-                pos += 8
-            }
-            guard pos < count else { break }
-            let byte = base[pos]
-            if byte == 0x22 {
-                if firstNonASCII < pos, JSONScanner.firstInvalidUTF8(base, from: firstNonASCII, to: pos) != nil { break }
-                scanner.pos = pos + 1
-                return
-            } else if byte == 0x5C {
-                pos += 2
-            } else if byte < 0x20 {
-                break
-            } else {
-                if byte >= 0x80 && firstNonASCII == .max { firstNonASCII = pos }
-                pos += 1
-            }
-        }
-        // Something is wrong (or unusual): the scanner decides, and its error is the one shown.
-        scanner.pos = open
-        _ = try run { try $0.scanString() }
     }
 
     /// Reads a string value (escapes resolved).
@@ -258,7 +190,7 @@ public struct JSONReader {
             try beginArray()
             while try nextElement() { try skipValue() }
         case .string:
-            try skipString()
+            _ = try run { try $0.scanString() }
         case .number:
             _ = try run { try $0.readNumber() }
         case .bool, .null:

@@ -4,14 +4,14 @@ struct DanglingNextRule: Rule {
 
     func check(_ context: RuleContext, _ report: inout [PendingDiagnostic]) {
         let scenes = context.scenario.scenes
+        var suggestions = SceneIDSuggestions(context.scenario)
         for s in scenes.indices {
             let choices = scenes[s].choices
             for c in choices.indices where choices[c].target < 0 && !choices[c].next.isEmpty {
                 let choice = choices[c]
-                var notes: [String] = []
-                if let close = closestSceneID(to: choice.next, in: context.scenario) { notes.append("did you mean \"\(close)\"?") }
                 report.add(.danglingNext, "choice \"\(choice.id)\" leads to \"\(choice.next)\", but no scene has that id",
-                           at: Int(choice.nextOffset), path: context.choicePath(s, c) + ".next", notes: notes)
+                           at: Int(choice.nextOffset), path: context.choicePath(s, c) + ".next",
+                           notes: suggestions.note(for: choice.next))
             }
         }
     }

@@ -4,19 +4,17 @@ struct DuplicateIDRule: Rule {
 
     func check(_ context: RuleContext, _ report: inout [PendingDiagnostic]) {
         let scenario = context.scenario
+        // Scene ids: found by the scene index's hash table while loading.
         for (s, first) in scenario.sceneIndexByID.duplicates {
             let scene = scenario.scenes[s]
             report.add(.duplicateID, "scene id \"\(scene.id)\" is already used by scenes[\(first)]; scene ids must be unique",
                        at: Int(scene.idOffset), path: context.scenePath(s) + ".id")
         }
         for s in scenario.scenes.indices where scenario.scenes[s].choices.count > 1 {
-            // Decisions have a handful of choices: comparing pairs is cheaper than hashing.
             let choices = scenario.scenes[s].choices
-            for c in choices.indices.dropFirst() where !choices[c].id.isEmpty {
-                if let first = choices[..<c].firstIndex(where: { $0.id == choices[c].id }) {
-                    report.add(.duplicateID, "choice id \"\(choices[c].id)\" is already used by choices[\(first)] of this scene",
-                               at: Int(choices[c].idOffset), path: context.choicePath(s, c) + ".id")
-                }
+            for (c, first) in Repeats.find(count: choices.count, { choices[$0].id }, counts: { !$0.isEmpty }) {
+                report.add(.duplicateID, "choice id \"\(choices[c].id)\" is already used by choices[\(first)] of this scene",
+                           at: Int(choices[c].idOffset), path: context.choicePath(s, c) + ".id")
             }
         }
     }

@@ -7,12 +7,11 @@ struct IdenticalScoresRule: Rule {
         let scenes = context.scenario.scenes
         for s in scenes.indices where scenes[s].choices.count > 1 {
             let choices = scenes[s].choices
-            for c in 1..<choices.count {
-                guard let earlier = (0..<c).first(where: { choices[$0].scores == choices[c].scores }) else { continue }
+            for (c, earlier) in Repeats.find(count: choices.count, { choices[$0].scores }) {
                 report.add(.identicalScores,
                            "choices \"\(choices[earlier].id)\" and \"\(choices[c].id)\" carry identical scores; the decision between them scores nothing",
                            at: Int(choices[c].scoresOffset != 0 ? choices[c].scoresOffset : choices[c].offset),
-                           path: context.choicePath(s, c) + ".scores")
+                           path: context.choicePath(s, c, "scores"))
             }
         }
     }

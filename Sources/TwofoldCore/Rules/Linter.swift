@@ -40,16 +40,18 @@ public enum Linter {
         return LintResult(file: document.file, scenario: document.scenario, analysis: analysis, diagnostics: diagnostics)
     }
 
-    /// Turns byte offsets into lines and columns and sorts the findings.
+    /// Turns byte offsets into lines and columns, in output order (``Diagnostic/sortedForOutput(_:)``:
+    /// one file, so by position, code, then message). Offsets are taken in increasing
+    /// order, so ``SourceText`` counts each on from the one before.
     static func locate(_ pending: [PendingDiagnostic], in document: ScenarioDocument) -> [Diagnostic] {
         guard !pending.isEmpty else { return [] }
-        let located = document.data.withUnsafeBytes { raw -> [Diagnostic] in
+        let ordered = pending.sorted { Diagnostic.precedes(($0.offset, $0.code, $0.message), ($1.offset, $1.code, $1.message)) }
+        return document.data.withUnsafeBytes { raw -> [Diagnostic] in
             var source = SourceText(raw.bindMemory(to: UInt8.self))
-            return pending.map {
+            return ordered.map {
                 Diagnostic(code: $0.code, message: $0.message, file: document.file,
                            location: source.location(of: $0.offset), path: $0.path, notes: $0.notes)
             }
         }
-        return Diagnostic.sortedForOutput(located)
     }
 }

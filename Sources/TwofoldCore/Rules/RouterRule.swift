@@ -5,15 +5,14 @@ struct RouterRule: Rule {
 
     func check(_ context: RuleContext, _ report: inout [PendingDiagnostic]) {
         let scenes = context.scenario.scenes
+        var suggestions = SceneIDSuggestions(context.scenario)
         for s in scenes.indices where scenes[s].isRouter {
             for outcome in scenes[s].outcomes {
                 let path = context.scenePath(s) + ".outcomes." + outcome.profile.rawValue
                 if outcome.target < 0 {
                     guard !outcome.next.isEmpty else { continue }
-                    var notes: [String] = []
-                    if let close = closestSceneID(to: outcome.next, in: context.scenario) { notes.append("did you mean \"\(close)\"?") }
                     report.add(.danglingNext, "the \(outcome.profile.rawValue) outcome leads to \"\(outcome.next)\", but no scene has that id",
-                               at: Int(outcome.nextOffset), path: path, notes: notes)
+                               at: Int(outcome.nextOffset), path: path, notes: suggestions.note(for: outcome.next))
                 } else if scenes[outcome.target].isRouter {
                     report.add(.routerChain, "the \(outcome.profile.rawValue) outcome leads to \"\(outcome.next)\", which routes again; lead it to a decision or an ending",
                                at: Int(outcome.nextOffset), path: path)

@@ -16,6 +16,8 @@ struct RuleContext: Sendable {
 
     func scenePath(_ scene: Int) -> String { "scenes[\(scene)]" }
     func choicePath(_ scene: Int, _ choice: Int) -> String { "scenes[\(scene)].choices[\(choice)]" }
+    /// A choice's field, in one string (a rule may report thousands).
+    func choicePath(_ scene: Int, _ choice: Int, _ field: String) -> String { "scenes[\(scene)].choices[\(choice)].\(field)" }
 }
 
 extension Array where Element == PendingDiagnostic {

@@ -6,7 +6,7 @@ struct UnknownAxisRule: Rule {
         let declared = context.scenario.axisDeclarations
         for use in context.scenario.references.uses where use.kind == .axis && declared[use.name] == nil {
             var notes = ["the axes are \"manager\" and \"leader\"; declare extra axes in the top-level \"axes\" list"]
-            if let close = ["manager", "leader"].first(where: { editDistance(use.name.lowercased(), $0) <= 2 }) {
+            if let close = Suggestion.closest(to: use.name, among: ["manager", "leader"], ignoringCase: true, allowed: { _, _ in 2 }) {
                 notes.insert("did you mean \"\(close)\"?", at: 0)
             }
             report.add(.unknownAxis, "unknown axis \"\(use.name.replacingQuotes())\"", at: use.offset, path: use.path, notes: notes)

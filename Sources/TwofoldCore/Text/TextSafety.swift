@@ -25,6 +25,17 @@ public enum TextSafety {
         }
     }
 
+    /// Whether every byte of `text` is printable ASCII (U+0020–U+007E), checked on its
+    /// contiguous UTF-8 without decoding.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var printable = true
+            for byte in bytes { printable = printable && byte >= 0x20 && byte < 0x7F }
+            return printable
+        }
+    }
+
     /// The replacement shown on a terminal for a neutralised character.
     public static let replacement: Unicode.Scalar = "\u{FFFD}"
 
@@ -77,6 +88,8 @@ public enum TextSafety {
     /// unsafe character, and line feeds and tabs too, shown as a visible escape such as
     /// `\u{1b}`, so nothing can forge a line or hide what it is.
     public static func message(_ text: String) -> String {
+        // Printable ASCII throughout (most messages) needs no scalar-by-scalar look.
+        if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: { isUnsafe($0) || $0 == "\n" || $0 == "\t" }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

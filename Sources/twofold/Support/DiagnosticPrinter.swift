@@ -14,14 +14,22 @@ struct DiagnosticPrinter {
 
     func print(_ diagnostics: [Diagnostic]) {
         let style = console.style
+        var text = ""  // written in chunks, not a system call per line (a file may have thousands)
+        var file = (name: "", shown: "")  // a file's name made safe once, not once per finding
         for diagnostic in diagnostics {
             let severity = severity(of: diagnostic)
             let label = style.apply(severity.rawValue + ":", severity == .error ? .red : .yellow)
-            var text = "\(TextSafety.message(diagnostic.file)):\(diagnostic.location.line):\(diagnostic.location.column): \(label) "
+            if diagnostic.file != file.name { file = (diagnostic.file, TextSafety.message(diagnostic.file)) }
+            text += "\(file.shown):\(diagnostic.location.line):\(diagnostic.location.column): \(label) "
                 + "[\(diagnostic.code.rawValue)] \(TextSafety.message(diagnostic.message))"
             if !diagnostic.path.isEmpty { text += style.apply(" (at \(TextSafety.message(diagnostic.path)))", .dim) }
-            console.line(text)
-            for note in diagnostic.notes { console.line("    note: \(TextSafety.message(note))") }
+            text += "\n"
+            for note in diagnostic.notes { text += "    note: \(TextSafety.message(note))\n" }
+            if text.utf8.count >= 1 << 16 {
+                console.write(text)
+                text = ""
+            }
         }
+        console.write(text)
     }
 }

@@ -1,10 +1,6 @@
-"""Benchmark sections for learning records: a play step with a learning record store
-configured, and `twofold cohort --lrs` over 100,000 statements.
-
-Self-contained: each section is a function `run(twofold, workdir, repeat, seed)` that
-returns `(description, measured, met)` tuples, listed in SECTIONS; `Scripts/bench`
-registers them. The record store is a real one — Ralph on loopback, started with
-`Scripts/ralph` (installed into its virtual environment when missing).
+"""`lrs-step` and `lrs-cohort`: learning records, against a real record store (Ralph on
+loopback, started with `Scripts/ralph`, which installs it into its virtual environment when
+missing).
 
 lrs-step: `twofold play` on the bundled floor walk, `1`/`back` alternately (the script of
 the `step` section), with and without a record store configured, each in its own
@@ -17,11 +13,12 @@ end-of-session flush delivers to Ralph.
 lrs-cohort: real statements from four plays of the floor walk, cloned into 100,000
 statements of 14,000-odd attempts (new registrations, learners, cohorts and times; one
 attempt in ten with a choice taken back and voided), written into Ralph's statement file
-as Ralph stores them. Then `twofold cohort --lrs --format csv` against a Python script
-that pages the same API with `requests` and builds the same CSV (checked byte for byte).
-Ralph's file-system backend serialises every page in Python and reads its whole file for
-each one, so against it both clients mostly wait for the server; the same pages recorded
-and served from memory (same URLs, same `more` links) show what each client itself costs.
+as Ralph stores them. Then `twofold cohort --lrs --format csv` against the script a
+learning-data team would write (`launchers/lrs_cohort_csv.py`: `requests` and `csv`),
+checked byte for byte. Ralph's file-system backend serialises every page in Python and
+reads its whole file for each one, so against it both clients mostly wait for the server;
+the same pages recorded and served from memory (same URLs, same `more` links) show what
+each client itself costs.
 """
 
 from __future__ import annotations
@@ -32,8 +29,6 @@ import http.server
 import json
 import os
 import random
-import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -43,54 +38,33 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from ..context import Context
+from ..core import REPO, BenchError, Target, log, median, print_targets, section
+from ..measure import fail_run, launcher
+from ..play import PLAY_SCENARIO as SCENARIO
+
 RALPH = REPO / "Scripts" / "ralph"
-SCENARIO = "retail-floor-walk"
 STEPS = 400                 # durable steps per lrs-step run
 STATEMENTS = 100_000        # statements in the lrs-cohort record store
 LIVE_PAGE = 10_000          # Ralph's page size for lrs-cohort (its default, 100, makes paging quadratic)
 BASE = "https://twofold.example/xapi"
 
 
-class Failure(Exception):
-    """A run failed in a way that makes the measurement meaningless."""
+def timed(ctx: Context, argv: list[str], env: dict[str, str], stdin: Path | None = None) -> tuple[float, int, int, float]:
+    """Runs argv (output discarded) through the measuring launcher; returns wall seconds, exit
+    code, peak RSS (KiB) and CPU seconds (user + system)."""
+    m = ctx.measure(argv, stdin=stdin, env=env)
+    if m.exit_code != 0:
+        raise fail_run(" ".join(os.path.basename(a) for a in argv[:3]), m)
+    return m.wall, m.exit_code, m.rss_kib, m.cpu
 
 
-# --------------------------------------------------------------------------
-# Helpers
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-# Children are started by a tiny launcher interpreter that times them and reads their
-# peak RSS: a child forked straight from this process would count the benchmark's own
-# memory (statements, recorded pages) in its peak.
-LAUNCHER = r"""
-import os, sys, time
-stdin, argv = sys.argv[1], sys.argv[2:]
-fi, fo = os.open(stdin, os.O_RDONLY), os.open(os.devnull, os.O_WRONLY)
-acts = [(os.POSIX_SPAWN_DUP2, fi, 0), (os.POSIX_SPAWN_DUP2, fo, 1)]
-t0 = time.perf_counter()
-pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=acts)
-_, status, ru = os.wait4(pid, 0)
-print(os.waitstatus_to_exitcode(status), repr(time.perf_counter() - t0), ru.ru_maxrss, repr(ru.ru_utime + ru.ru_stime))
-"""
-
-
-def timed(argv: list[str], env: dict[str, str], stdin: Path | None = None,
-          cwd: Path | None = None) -> tuple[float, int, int, float]:
-    """Runs argv (output discarded); returns wall seconds, exit code, peak RSS (KiB) and CPU
-    seconds (user + system)."""
-    proc = subprocess.run([sys.executable, "-S", "-I", "-c", LAUNCHER, str(stdin or os.devnull), *argv],
-                          capture_output=True, text=True, env=env, cwd=cwd)
-    if proc.returncode != 0 or not proc.stdout.strip():
-        raise Failure(f"could not run {argv[0]}: {proc.stderr.strip()[-2000:]}")
-    code, wall, rss, cpu = proc.stdout.split()
-    if int(code) != 0:
-        raise Failure(f"{' '.join(argv[:3])} exited with {code}: {proc.stderr.strip()[-2000:]}")
-    return float(wall), int(code), int(rss), float(cpu)
+def home_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TWOFOLD_")}
+    env.update({"TWOFOLD_HOME": str(home), "TERM": env.get("TERM", "xterm")})
+    env.update(extra or {})
+    home.mkdir(parents=True, exist_ok=True)
+    return env
 
 
 class Ralph:
@@ -103,7 +77,7 @@ class Ralph:
             argv += ["--page-size", str(page_size)]
         proc = subprocess.run(argv, capture_output=True, text=True)
         if proc.returncode != 0:
-            raise Failure(f"Scripts/ralph start failed: {proc.stderr.strip()}")
+            raise BenchError(f"Scripts/ralph start failed: {proc.stderr.strip()}")
         info = json.loads(proc.stdout)
         self.endpoint, self.username, self.password = info["endpoint"], info["username"], info["password"]
 
@@ -116,23 +90,13 @@ class Ralph:
         subprocess.run([sys.executable, str(RALPH), "stop", str(self.folder)], capture_output=True)
 
 
-def home_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TWOFOLD_")}
-    env.update({"TWOFOLD_HOME": str(home), "TERM": env.get("TERM", "xterm")})
-    env.update(extra or {})
-    home.mkdir(parents=True, exist_ok=True)
-    return env
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values)
-
-
 # --------------------------------------------------------------------------
 # lrs-step
 
 
-def section_step(twofold: str, workdir: Path, repeat: int, seed: int) -> list[tuple[str, str, bool | None]]:
+@section("lrs-step", "a play step with a learning record store (Ralph) configured vs without")
+def run_step(ctx: Context) -> list[Target]:
+    twofold, workdir, repeat = ctx.twofold, ctx.workdir, ctx.repeat
     server = Ralph(workdir / "lrs-step-ralph")
     try:
         plain, lrs = home_env(workdir / "lrs-step-plain"), home_env(workdir / "lrs-step-lrs", server.env)
@@ -145,14 +109,14 @@ def section_step(twofold: str, workdir: Path, repeat: int, seed: int) -> list[tu
             files[name] = workdir / f"lrs-step-{name.replace('/', '-').replace(' ', '-')}.txt"
             files[name].write_text(text)
         for env in (plain, lrs):  # the first run creates and migrates the store
-            timed(argv, env)
+            timed(ctx, argv, env)
         runs = max(repeat, 9)
         samples = {name: {"plain": [], "plain-start": [], "lrs": [], "lrs-start": []} for name in scripts}
         for _ in range(runs):  # interleaved, so drift affects both alike
             for name in scripts:
                 for label, env in (("plain", plain), ("lrs", lrs)):
-                    samples[name][label].append(timed(argv, env, stdin=files[name]))
-                    samples[name][label + "-start"].append(timed(argv, env))
+                    samples[name][label].append(timed(ctx, argv, env, stdin=files[name]))
+                    samples[name][label + "-start"].append(timed(ctx, argv, env))
         status = subprocess.run([os.path.abspath(twofold), "lrs", "status", "--json"], env=lrs, capture_output=True, text=True)
         outbox = json.loads(status.stdout)
     finally:
@@ -186,12 +150,15 @@ def section_step(twofold: str, workdir: Path, repeat: int, seed: int) -> list[tu
           " (restart: two at once). Statements wait a second before they are sent, so these quick runs send nothing"
           " while playing; whole play = an attempt to its ending, report written and its statements delivered by"
           f" the end-of-session flush ({outbox['delivered']} delivered in all, {outbox['queued'] + outbox['failing']} left)")
-    return [("play step with an LRS configured <= 1.2x without (1/back, wall)", f"{ratios['1/back']:.2f}x",
-             ratios["1/back"] <= 1.2),
-            ("play step with an LRS configured, CPU time (1/back, informational)", f"{cpu_ratios['1/back']:.2f}x", None),
-            ("play step with an LRS configured, 1/2/restart (informational)", f"{ratios['1/2/restart']:.2f}x", None),
-            ("whole session with its statements delivered at the end (informational)",
-             f"+{ratios['whole play'] * 1000:.0f} ms", None)]
+    targets = [Target(*t) for t in (
+        ("play step with an LRS configured <= 1.2x without (1/back, wall)", f"{ratios['1/back']:.2f}x",
+         ratios["1/back"] <= 1.2),
+        ("play step with an LRS configured, CPU time (1/back, informational)", f"{cpu_ratios['1/back']:.2f}x", None),
+        ("play step with an LRS configured, 1/2/restart (informational)", f"{ratios['1/2/restart']:.2f}x", None),
+        ("whole session with its statements delivered at the end (informational)",
+         f"+{ratios['whole play'] * 1000:.0f} ms", None))]
+    print_targets(targets)
+    return targets
 
 
 # --------------------------------------------------------------------------
@@ -203,7 +170,7 @@ LAST = ["Silva", "Okafor", "Nguyen", "Mueller", "OBrien", "Garcia", "Kowalski", 
 COHORTS = ["Spring leaders", "Autumn intake", "Store managers 3", "=Regional (east)", "Marketing, EMEA"]
 
 
-def template_attempts(twofold: str, workdir: Path) -> list[list[dict]]:
+def template_attempts(ctx: Context, twofold: str, workdir: Path) -> list[list[dict]]:
     """The statements of four real plays of the floor walk, from their xAPI exports."""
     home = workdir / "lrs-cohort-templates"
     env = home_env(home)
@@ -212,7 +179,7 @@ def template_attempts(twofold: str, workdir: Path) -> list[list[dict]]:
         out = home / f"play-{i}"
         stdin = home / f"input-{i}.txt"
         stdin.write_text(script)
-        timed([twofold, "play", SCENARIO, "--learner", "Template", "--out", str(out), "--format", "xapi"], env, stdin=stdin)
+        timed(ctx, [twofold, "play", SCENARIO, "--learner", "Template", "--out", str(out), "--format", "xapi"], env, stdin=stdin)
         attempts.append(json.loads(next(out.glob("*.xapi.json")).read_text()))
     return attempts
 
@@ -270,72 +237,6 @@ def write_statements(attempts: list[list[dict]], path: Path, count: int, seed: i
     return written, made
 
 
-# The reference: the script a learning-data team would write. Pages GET statements with
-# requests (following `more`), keeps each attempt's completed facts and answered ids,
-# leaves voided statements out, and writes the cohort CSV with Twofold's columns.
-PY_LRS_COHORT = r'''
-import csv, sys, urllib.parse, requests
-from datetime import datetime, timedelta, timezone
-endpoint, user, password, out_path = sys.argv[1:5]
-BASE = "https://twofold.example/xapi"
-EXT = BASE + "/extensions/"
-SCENARIOS = BASE + "/scenarios/"
-COLUMNS = ["learner", "cohort", "scenario", "manager_percent", "leader_percent", "profile", "ending", "finished_at",
-           "attempt_id", "session", "group_session_id", "learner_email", "scenario_title", "ending_title", "started_at",
-           "manager_raw", "manager_min", "manager_max", "leader_raw", "leader_min", "leader_max", "decisions", "mode",
-           "take_backs", "restarts"]
-def text(value):
-    value = value or ""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-def seconds(duration):
-    number, total = "", 0.0
-    for c in duration[2:]:
-        if c.isdigit() or c == ".": number += c
-        else: total += float(number) * {"H": 3600, "M": 60, "S": 1}[c]; number = ""
-    return total
-session = requests.Session()
-session.auth = (user, password)
-session.headers["X-Experience-API-Version"] = "1.0.3"
-completed, answered, voided = {}, {}, set()
-url = endpoint + "statements"
-while url:
-    page = session.get(url).json()
-    for s in page["statements"]:
-        verb, obj = s["verb"]["id"], s["object"]
-        registration = s.get("context", {}).get("registration")
-        if verb.endswith("/voided"):
-            voided.add(obj["id"])
-        elif verb.endswith("/answered") and obj["id"].startswith(SCENARIOS):
-            answered.setdefault(registration, set()).add(s["id"])
-        elif verb.endswith("/completed") and obj["id"].startswith(SCENARIOS):
-            completed[registration] = s
-    more = page.get("more")
-    url = urllib.parse.urljoin(endpoint, more) if more and page["statements"] else None
-rows = []
-for registration, s in completed.items():
-    if s["id"] in voided:
-        continue
-    e, context = s["result"]["extensions"], s["context"].get("extensions", {})
-    finished = datetime.strptime(s["timestamp"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
-    started = finished - timedelta(seconds=round(seconds(s["result"]["duration"])))
-    integrity = e.get(EXT + "integrity", {})
-    mbox = s["actor"].get("mbox", "")
-    group = context.get(EXT + "group-session")
-    rows.append([s["actor"]["name"], context.get(EXT + "cohort"), urllib.parse.unquote(s["object"]["id"][len(SCENARIOS):]),
-                 e[EXT + "manager-percent"], e[EXT + "leader-percent"], e[EXT + "profile"], e[EXT + "ending"],
-                 finished.strftime("%Y-%m-%dT%H:%M:%SZ"), e.get(EXT + "attempt-id", registration),
-                 "group" if group else "solo", group, mbox[7:] if mbox.startswith("mailto:") else mbox,
-                 s["object"]["definition"]["name"]["en-US"], e[EXT + "ending-title"], started.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                 e[EXT + "manager-raw"], e[EXT + "manager-min"], e[EXT + "manager-max"], e[EXT + "leader-raw"],
-                 e[EXT + "leader-min"], e[EXT + "leader-max"], len(answered.get(registration, set()) - voided),
-                 integrity.get("mode", "practice"), integrity.get("takeBacks", 0), integrity.get("restarts", 0)])
-rows.sort(key=lambda r: (r[7], r[0], r[8]))
-with open(out_path, "w", newline="", encoding="utf-8") as out:
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for r in rows:
-        writer.writerow([text(v) if isinstance(v, str) or v is None else v for v in r])
-'''
 
 
 class Replay:
@@ -380,12 +281,13 @@ def record_pages(server: Ralph) -> dict[str, bytes]:
     return pages
 
 
-def section_cohort(twofold: str, workdir: Path, repeat: int, seed: int) -> list[tuple[str, str, bool | None]]:
-    twofold = os.path.abspath(twofold)
+@section("lrs-cohort", "twofold cohort --lrs over 100k statements vs a python requests + csv script")
+def run_cohort(ctx: Context) -> list[Target]:
+    twofold, workdir, repeat, seed = os.path.abspath(ctx.twofold), ctx.workdir, ctx.repeat, ctx.seed
     t0 = time.perf_counter()
     folder = workdir / "lrs-cohort-ralph"
     (folder / "store").mkdir(parents=True, exist_ok=True)
-    statements, attempts = write_statements(template_attempts(twofold, workdir), folder / "store" / "fs_lrs.jsonl",
+    statements, attempts = write_statements(template_attempts(ctx, twofold, workdir), folder / "store" / "fs_lrs.jsonl",
                                             STATEMENTS, seed)
     size = (folder / "store" / "fs_lrs.jsonl").stat().st_size
     log(f"lrs-cohort: {statements} statements of {attempts} attempts, {size / 2**20:.0f} MiB, "
@@ -411,10 +313,10 @@ def section_cohort(twofold: str, workdir: Path, repeat: int, seed: int) -> list[
                 try:
                     out = workdir / "lrs-cohort-small.csv"
                     small_env = home_env(workdir / "lrs-cohort-home", dict(server.env, TWOFOLD_LRS_ENDPOINT=small.endpoint))
-                    runs_small = [timed([twofold, "cohort", "--lrs", "--format", "csv", "--out", str(out)], small_env)
+                    runs_small = [timed(ctx, [twofold, "cohort", "--lrs", "--format", "csv", "--out", str(out)], small_env)
                                   for _ in range(max(repeat, 3))]
                     memory["small"] = (len(page["statements"]), out.read_bytes().count(b"\r\n") - 1,
-                                       median([r[2] for r in runs_small]) / 1024)
+         median([r[2] for r in runs_small]) / 1024)
                 finally:
                     small.stop()
             else:
@@ -423,8 +325,8 @@ def section_cohort(twofold: str, workdir: Path, repeat: int, seed: int) -> list[
             tf_csv, py_csv = workdir / "lrs-cohort-twofold.csv", workdir / "lrs-cohort-python.csv"
             tf, py = [], []
             for _ in range(runs):  # interleaved
-                tf.append(timed([twofold, "cohort", "--lrs", "--format", "csv", "--out", str(tf_csv)], env))
-                py.append(timed([sys.executable, "-c", PY_LRS_COHORT, lrs["TWOFOLD_LRS_ENDPOINT"], server.username,
+                tf.append(timed(ctx, [twofold, "cohort", "--lrs", "--format", "csv", "--out", str(tf_csv)], env))
+                py.append(timed(ctx, [sys.executable, launcher("lrs_cohort_csv.py"), lrs["TWOFOLD_LRS_ENDPOINT"], server.username,
                                  server.password, str(py_csv)], env))
             same = tf_csv.read_bytes() == py_csv.read_bytes()
             rows = tf_csv.read_bytes().count(b"\r\n") - 1
@@ -452,15 +354,12 @@ def section_cohort(twofold: str, workdir: Path, repeat: int, seed: int) -> list[
         print(f"  twofold peak RSS {mib:.1f} MiB over {count} statements ({rows} attempts) -> {recorded['tf_mib']:.1f} MiB "
               f"over {statements} ({recorded['rows']} attempts): {growth:.0f} bytes per extra attempt (its summary and "
               f"row; the statements themselves stream through)")
-    return [("cohort --lrs >= 2x python over 100k statements (served by Ralph)", f"{live['py'] / live['tf']:.2f}x",
-             live["py"] / live["tf"] >= 2),
-            ("cohort --lrs >= 2x python over 100k statements (recorded pages: client cost)",
-             f"{recorded['py'] / recorded['tf']:.2f}x", recorded["py"] / recorded["tf"] >= 2),
-            ("cohort --lrs CSV identical to python's", "yes" if live["same"] and recorded["same"] else "no",
-             live["same"] and recorded["same"])]
-
-
-SECTIONS = [
-    ("lrs-step", "a play step with a learning record store (Ralph) configured vs without", section_step),
-    ("lrs-cohort", "twofold cohort --lrs over 100k statements vs a python requests + csv script", section_cohort),
-]
+    targets = [Target(*t) for t in (
+        ("cohort --lrs >= 2x python over 100k statements (served by Ralph)", f"{live['py'] / live['tf']:.2f}x",
+         live["py"] / live["tf"] >= 2),
+        ("cohort --lrs >= 2x python over 100k statements (recorded pages: client cost)",
+         f"{recorded['py'] / recorded['tf']:.2f}x", recorded["py"] / recorded["tf"] >= 2),
+        ("cohort --lrs CSV identical to python's", "yes" if live["same"] and recorded["same"] else "no",
+         live["same"] and recorded["same"]))]
+    print_targets(targets)
+    return targets
