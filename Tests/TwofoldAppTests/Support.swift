@@ -1,14 +1,11 @@
 import Foundation
 import Testing
 import TwofoldCore
+import TwofoldTestSupport
 @testable import TwofoldApp
 
-/// The repository's root, found from this file.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-func fixturePath(_ relative: String) -> String {
-    repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative).path
-}
+/// The path of a file or folder under `Tests/Fixtures`.
+func fixturePath(_ relative: String) -> String { fixtureURL(relative).path }
 
 /// A fresh folder under the system's temporary folder, removed when the value goes.
 final class TemporaryFolder {

@@ -1,4 +1,5 @@
 import Foundation
+import TwofoldTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -326,21 +327,12 @@ final class TestHome {
     }
 }
 
-/// The repository this test bundle was built from.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 /// The bundled scenario library.
 let bundledScenarios = repositoryRoot.appendingPathComponent("Scenarios", isDirectory: true)
 
 /// The library the end-to-end tests play: frozen copies of scenarios whose exact text,
 /// ids and choice order the tests rely on, so editing the bundled library cannot break them.
 let testLibrary = repositoryRoot.appendingPathComponent("Tests/Fixtures/library", isDirectory: true)
-
-/// A file under `Tests/Fixtures`.
-func fixture(_ relative: String) -> URL {
-    repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative)
-}
 
 /// Parses a JSON object, failing with the text when it is not one.
 func jsonObject(_ text: String) throws -> [String: Any] {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldCore
 @testable import TwofoldReports
+import TwofoldTestSupport
 
 /// Real reports for cohort tests: random plays of the bundled scenarios, built by the
 /// same `ReportBuilder` the app uses, some of them group participants with votes.
@@ -70,8 +71,7 @@ func row(of data: Data, includeChoices: Bool = true) throws -> CohortRow {
 
 /// Whether python3 is on PATH (tests that check output with Python's own modules need it).
 let python3Available: Bool = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
+    isOnPath("python3")
 }()
 
 /// Runs `python3 -c script args...` with `input` on standard input; returns standard output.

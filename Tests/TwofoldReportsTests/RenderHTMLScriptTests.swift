@@ -1,13 +1,11 @@
 import Foundation
 import Testing
 @testable import TwofoldReports
+import TwofoldTestSupport
 
 /// Whether headless Chromium is installed (the script needs it; the test is skipped otherwise).
 let chromiumAvailable: Bool = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    return path.split(separator: ":").contains { folder in
-        ["chromium", "chromium-browser"].contains { FileManager.default.isExecutableFile(atPath: "\(folder)/\($0)") }
-    }
+    isOnPath("chromium") || isOnPath("chromium-browser")
 }()
 
 @Suite("Scripts/render-html")

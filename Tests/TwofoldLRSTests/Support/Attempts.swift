@@ -3,10 +3,7 @@ import Testing
 import TwofoldCore
 import TwofoldReports
 import TwofoldStore
-
-/// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+import TwofoldTestSupport
 
 /// A scenario fixture with its analysis, for building real reports.
 struct Fixture: Sendable {
@@ -16,7 +13,7 @@ struct Fixture: Sendable {
 
     /// `Tests/Fixtures/reports/launch-week.json`: two decisions, three endings.
     static let launchWeek: Fixture = {
-        let data = try! Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/reports/launch-week.json"))
+        let data = try! Data(contentsOf: fixtureURL("reports/launch-week.json"))
         let result = ScenarioLoader.load(data, file: "launch-week.json")
         return Fixture(scenario: result.playable!, analysis: result.analysis!, fingerprint: Fingerprint.of(data))
     }()
