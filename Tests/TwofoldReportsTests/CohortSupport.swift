@@ -76,20 +76,9 @@ let python3Available: Bool = {
 
 /// Runs `python3 -c script args...` with `input` on standard input; returns standard output.
 func runPython(_ script: String, arguments: [String] = [], input: Data) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(input)
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    let error = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    let run = try ChildProcess.run("/usr/bin/env", arguments: ["python3", "-c", script] + arguments, input: input,
+                                   environment: ProcessInfo.processInfo.environment, timeout: .seconds(120))
+    return (run.status, run.stdout, run.stderr)
 }
 
 /// Names that try to break out of every format.

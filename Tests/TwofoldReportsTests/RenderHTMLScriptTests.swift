@@ -20,14 +20,10 @@ struct RenderHTMLScriptTests {
         let png = folder.appendingPathComponent("report.png")
         try Data(HTMLReport.render(try goldenReport()).utf8).write(to: html)
 
-        let process = Process()
-        process.executableURL = repositoryRoot.appendingPathComponent("Scripts/render-html")
-        process.arguments = [html.path, png.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let render = try ChildProcess.run(repositoryRoot.appendingPathComponent("Scripts/render-html").path,
+                                          arguments: [html.path, png.path],
+                                          environment: ProcessInfo.processInfo.environment, timeout: .seconds(110))
+        #expect(render.status == 0)
         let data = try Data(contentsOf: png)
         #expect(data.count > 1_000)
         #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
