@@ -81,7 +81,8 @@ let package = Package(
         // the seeded random generator, and running a child process with a deadline.
         .target(name: "TwofoldTestSupport", path: "Tests/TwofoldTestSupport"),
         // A real learning record store for tests: Ralph on loopback, run by Scripts/ralph.
-        .target(name: "LRSTestSupport", dependencies: ["TwofoldLRS"], path: "Tests/LRSTestSupport"),
+        .target(name: "TwofoldLRSTestSupport", dependencies: ["TwofoldLRS", "TwofoldTestSupport"],
+                path: "Tests/TwofoldLRSTestSupport"),
         .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore", "TwofoldTestSupport"]),
         .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports", "TwofoldTestSupport"]),
         .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp", "TwofoldTestSupport"]),
@@ -91,7 +92,7 @@ let package = Package(
             dependencies: ["TwofoldApp", "TwofoldStore", "TwofoldReports", "TwofoldCore", "TwofoldTestSupport"]
         ),
         // Against a real learning record store (Ralph), started by the tests on loopback.
-        .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS", "LRSTestSupport", "TwofoldTestSupport"]),
+        .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS", "TwofoldLRSTestSupport", "TwofoldTestSupport"]),
         .testTarget(
             name: "TwofoldRoomTests",
             dependencies: [
@@ -103,7 +104,7 @@ let package = Package(
         // It also replays the committed fuzz corpus through the built `twofold-fuzz`.
         .testTarget(
             name: "TwofoldCLITests",
-            dependencies: ["twofold", "twofold-fuzz", "LRSTestSupport", "TwofoldTestSupport"]
+            dependencies: ["twofold", "twofold-fuzz", "TwofoldLRSTestSupport", "TwofoldTestSupport"]
         ),
     ]
 )

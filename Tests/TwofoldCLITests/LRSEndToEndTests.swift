@@ -1,5 +1,5 @@
 import Foundation
-import LRSTestSupport
+import TwofoldLRSTestSupport
 import Testing
 import TwofoldLRS
 import TwofoldTestSupport
