@@ -78,7 +78,8 @@ let package = Package(
         // Fuzz targets: libFuzzer with -DFUZZING (Scripts/fuzz), a replayer of files otherwise.
         .executableTarget(name: "twofold-fuzz", dependencies: ["TwofoldCore", "TwofoldReports"], path: "Sources/twofold-fuzz"),
         // What every test target shares, on Foundation alone: the repository and its fixtures,
-        // the seeded random generator, and running a child process with a deadline.
+        // temporary folders, the seeded random generator, and running a child process with a
+        // deadline.
         .target(name: "TwofoldTestSupport", path: "Tests/TwofoldTestSupport"),
         // A real learning record store for tests: Ralph on loopback, run by Scripts/ralph.
         .target(name: "TwofoldLRSTestSupport", dependencies: ["TwofoldLRS", "TwofoldTestSupport"],

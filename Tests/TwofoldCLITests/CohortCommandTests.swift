@@ -18,14 +18,15 @@ struct CohortCommandTests {
 
     /// A fresh home with three reports played by the app (two learners, two scenarios).
     final class Programme {
-        let root: URL
+        private let folder: TemporaryFolder
+        var root: URL { folder.url }
         let home: URL
         let reports: URL
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-cohort-\(UUID().uuidString)")
-            home = root.appendingPathComponent("home")
-            reports = root.appendingPathComponent("reports")
+            folder = try TemporaryFolder("cohort")
+            home = folder.url.appendingPathComponent("home")
+            reports = folder.url.appendingPathComponent("reports")
             try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
             let plays: [(String, String, String)] = [("retail-floor-walk", "Ana Silva", "1"), ("retail-floor-walk", "=Ben", "2"),
                                                      ("marketing-campaign-launch", "Ana Silva", "2")]
@@ -36,8 +37,6 @@ struct CohortCommandTests {
                 #expect(run.status == 0, "\(run.stderr)")
             }
         }
-
-        deinit { try? FileManager.default.removeItem(at: root) }
 
         func jsonReports() throws -> [URL] {
             try FileManager.default.contentsOfDirectory(at: reports, includingPropertiesForKeys: nil)

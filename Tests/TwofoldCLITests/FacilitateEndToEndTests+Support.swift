@@ -6,13 +6,6 @@ import TwofoldTestSupport
 extension FacilitateEndToEndTests {
     // MARK: Running the binary
 
-    /// A fresh folder for `TWOFOLD_HOME` and report files.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-facilitate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     /// Runs `twofold arguments` in `home` with `input` on standard input (a pipe, so the
     /// binary sees a non-terminal) and waits, killing it after `timeout`.
     static func run(_ arguments: [String], input: String = "", home: URL, timeout: Duration = .seconds(60)) throws -> ChildProcess.Result {

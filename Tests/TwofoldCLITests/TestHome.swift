@@ -3,16 +3,11 @@ import TwofoldTestSupport
 
 /// A fresh, private `TWOFOLD_HOME` for one test, removed when the value goes away.
 final class TestHome {
-    let url: URL
-    var path: String { url.path }
+    private let folder: TemporaryFolder
+    var url: URL { folder.url }
+    var path: String { folder.path }
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("twofold-e2e-\(UUID().uuidString.prefix(8))", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
+    init() throws { folder = try TemporaryFolder("e2e") }
 
     /// The environment for a `twofold` child in this home (see ``twofoldEnvironment(home:)``).
     var environment: [String: String] { twofoldEnvironment(home: path) }
@@ -21,18 +16,11 @@ final class TestHome {
     var reports: URL { url.appendingPathComponent("reports", isDirectory: true) }
 
     /// The files in the reports folder, sorted.
-    func reportFiles() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []).sorted()
-    }
+    func reportFiles() -> [String] { folder.files(in: "reports") }
 
     /// Writes `text` to a file in this home and returns its path.
     @discardableResult
-    func write(_ text: String, to name: String) throws -> String {
-        let file = url.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-        return file.path
-    }
+    func write(_ text: String, to name: String) throws -> String { try folder.write(text, to: name) }
 
     /// Runs `twofold arguments` here with `input` on standard input.
     func run(_ arguments: [String], input: String = "", timeout: Duration = .seconds(30)) throws -> ChildProcess.Result {

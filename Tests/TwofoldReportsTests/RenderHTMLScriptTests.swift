@@ -13,11 +13,9 @@ struct RenderHTMLScriptTests {
     @Test("renders a report to a non-empty PNG", .enabled(if: chromiumAvailable, "chromium is not on PATH"),
           .timeLimit(.minutes(2)))
     func rendersPNG() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-render-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let html = folder.appendingPathComponent("report.html")
-        let png = folder.appendingPathComponent("report.png")
+        let folder = try TemporaryFolder("render")
+        let html = folder.url.appendingPathComponent("report.html")
+        let png = folder.url.appendingPathComponent("report.png")
         try Data(HTMLReport.render(try goldenReport()).utf8).write(to: html)
 
         let render = try ChildProcess.run(repositoryRoot.appendingPathComponent("Scripts/render-html").path,
