@@ -45,7 +45,7 @@ func uniqueCohort(_ label: String) -> String { "\(label) \(UUID().uuidString.pre
 
 /// Runs `body` with a records store in a new temporary folder, removed afterwards.
 func withStore<T>(_ body: (RecordsStore) async throws -> T) async throws -> T {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-lrs-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    return try await body(try RecordsStore(path: folder.appendingPathComponent("records.sqlite").path))
+    let folder = try TemporaryFolder("lrs")
+    defer { withExtendedLifetime(folder) {} }
+    return try await body(try RecordsStore(path: folder.url.appendingPathComponent("records.sqlite").path))
 }
