@@ -79,24 +79,35 @@ let package = Package(
         ),
         // Fuzz targets: libFuzzer with -DFUZZING (Scripts/fuzz), a replayer of files otherwise.
         .executableTarget(name: "twofold-fuzz", dependencies: ["TwofoldCore", "TwofoldReports"], path: "Sources/twofold-fuzz"),
-        .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore"]),
-        .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports"]),
-        .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp"]),
-        .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore"]),
-        .testTarget(name: "TwofoldAppTests", dependencies: ["TwofoldApp", "TwofoldStore", "TwofoldReports", "TwofoldCore"]),
+        // What every test target shares, on Foundation alone: the repository and its fixtures,
+        // temporary folders, the seeded random generator, and running a child process with a
+        // deadline.
+        .target(name: "TwofoldTestSupport", path: "Tests/TwofoldTestSupport"),
         // A real learning record store for tests: Ralph on loopback, run by Scripts/ralph.
-        .target(name: "LRSTestSupport", dependencies: ["TwofoldLRS"], path: "Tests/LRSTestSupport"),
+        .target(name: "TwofoldLRSTestSupport", dependencies: ["TwofoldLRS", "TwofoldTestSupport"],
+                path: "Tests/TwofoldLRSTestSupport"),
+        .testTarget(name: "TwofoldCoreTests", dependencies: ["TwofoldCore", "TwofoldTestSupport"]),
+        .testTarget(name: "TwofoldReportsTests", dependencies: ["TwofoldReports", "TwofoldTestSupport"]),
+        .testTarget(name: "TwofoldTerminalTests", dependencies: ["TwofoldTerminal", "TwofoldApp", "TwofoldTestSupport"]),
+        .testTarget(name: "TwofoldStoreTests", dependencies: ["TwofoldStore", "TwofoldTestSupport"]),
+        .testTarget(
+            name: "TwofoldAppTests",
+            dependencies: ["TwofoldApp", "TwofoldStore", "TwofoldReports", "TwofoldCore", "TwofoldTestSupport"]
+        ),
         // Against a real learning record store (Ralph), started by the tests on loopback.
-        .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS", "LRSTestSupport"]),
+        .testTarget(name: "TwofoldLRSTests", dependencies: ["TwofoldLRS", "TwofoldLRSTestSupport", "TwofoldTestSupport"]),
         .testTarget(
             name: "TwofoldRoomTests",
             dependencies: [
-                "TwofoldRoom", "TwofoldApp", "TwofoldCore",
+                "TwofoldRoom", "TwofoldApp", "TwofoldCore", "TwofoldTestSupport",
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ]
         ),
         // End-to-end: runs the built binary, through pipes and a real pseudo-terminal.
         // It also replays the committed fuzz corpus through the built `twofold-fuzz`.
-        .testTarget(name: "TwofoldCLITests", dependencies: ["twofold", "twofold-fuzz", "LRSTestSupport"]),
+        .testTarget(
+            name: "TwofoldCLITests",
+            dependencies: ["twofold", "twofold-fuzz", "TwofoldLRSTestSupport", "TwofoldTestSupport"]
+        ),
     ]
 )

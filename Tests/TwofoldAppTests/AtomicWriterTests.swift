@@ -2,12 +2,13 @@ import Foundation
 import Testing
 import TwofoldReports
 @testable import TwofoldApp
+import TwofoldTestSupport
 
 @Suite("Atomic file writes and report names")
 struct AtomicWriterTests {
     @Test("replacing writes a file, then replaces it, and leaves no temporary file; mode 0644")
     func replaces() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("app")
         let path = folder.path + "/report.md"
         try AtomicWriter.write(Data("first".utf8), to: path, placement: .replace)
         try AtomicWriter.write(Data("second".utf8), to: path, placement: .replace)
@@ -19,7 +20,7 @@ struct AtomicWriterTests {
 
     @Test("a new file refuses an existing one and leaves it as it was")
     func newRefusesExisting() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("app")
         let path = folder.path + "/ana.json"
         try AtomicWriter.write(Data("one".utf8), to: path, placement: .new)
         #expect {
@@ -31,7 +32,7 @@ struct AtomicWriterTests {
 
     @Test("exactly one of many racing writers of a new file wins")
     func race() async throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("app")
         let path = folder.path + "/race.md"
         let winners = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<16 {
@@ -45,7 +46,7 @@ struct AtomicWriterTests {
 
     @Test("a streamed document appears only when committed; an abandoned one leaves nothing")
     func streaming() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("app")
         let path = folder.path + "/debrief.csv"
         do {
             let writer = try AtomicWriter(destination: path, placement: .replace)
@@ -64,7 +65,7 @@ struct AtomicWriterTests {
 
     @Test("a report name that is taken, even by a dangling link, moves on to -2, -3, …")
     func takenNames() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder("app")
         let sink = ReportSink(defaultFolder: folder.path)
         let first = try sink.writeNew(Data("a".utf8), folder: folder.path, name: "zoe-x-1.md", ext: "md")
         #expect(symlink(folder.path + "/nowhere", folder.path + "/zoe-x-1-2.md") == 0)

@@ -3,6 +3,7 @@ import Testing
 import TwofoldCore
 import TwofoldReports
 @testable import TwofoldApp
+import TwofoldTestSupport
 
 @Suite("Cohort pipeline")
 struct CohortPipelineTests {
@@ -16,7 +17,7 @@ struct CohortPipelineTests {
 
     @Test("reports of a scenario outside the library merge from the report itself; bad files are named and skipped")
     func mergesAnyScenario() throws {
-        let home = try TemporaryFolder()
+        let home = try TemporaryFolder("app")
         let app = testApplication(home)
         let text = try String(contentsOfFile: fixturePath("scenarios/morning-huddle.json"), encoding: .utf8)
         let own = try home.write(text.replacingOccurrences(of: "\"id\": \"morning-huddle\"", with: "\"id\": \"acme-huddle\""), to: "own/acme.json")
@@ -34,7 +35,7 @@ struct CohortPipelineTests {
 
     @Test("nothing merged is a failure that writes nothing; --out appears only when complete")
     func nothingMerged() throws {
-        let home = try TemporaryFolder()
+        let home = try TemporaryFolder("app")
         let app = testApplication(home)
         let out = home.path + "/debrief.md"
         var printed = ""

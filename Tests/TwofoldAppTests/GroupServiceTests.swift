@@ -4,12 +4,13 @@ import TwofoldCore
 import TwofoldReports
 import TwofoldStore
 @testable import TwofoldApp
+import TwofoldTestSupport
 
 @Suite("Group service")
 struct GroupServiceTests {
     @Test("votes from several threads at once are each saved once, and observers hear every change")
     func concurrentVotes() async throws {
-        let home = try TemporaryFolder()
+        let home = try TemporaryFolder("app")
         let app = testApplication(home)
         let names = (1...12).map { "P\($0)" }
         let session = try app.groupService().start(try app.library.playable("morning-huddle"), roster: try Roster(names),
@@ -30,7 +31,7 @@ struct GroupServiceTests {
 
     @Test("finishing writes the group report and one learner report per participant, each recorded as an attempt")
     func finish() throws {
-        let home = try TemporaryFolder()
+        let home = try TemporaryFolder("app")
         let app = testApplication(home)
         let service = try app.groupService()
         let session = try service.start(try app.library.playable("morning-huddle"), roster: try Roster(["Ana", "Ben"]),

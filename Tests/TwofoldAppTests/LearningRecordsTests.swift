@@ -4,6 +4,7 @@ import TwofoldCore
 import TwofoldReports
 import TwofoldStore
 @testable import TwofoldApp
+import TwofoldTestSupport
 
 /// The play and group services with a learning record store configured: each step's
 /// statements are in the outbox when the step returns, saved with it.
@@ -19,7 +20,7 @@ struct LearningRecordsTests {
 
     @Test("a play step queues its answered statement, a take-back voids one that may have left, the finish queues completed")
     func play() throws {
-        let home = try TemporaryFolder()
+        let home = try TemporaryFolder("app")
         let app = testApplication(home, environment: Self.offline)
         let service = try app.playService()
         defer { service.records?.close(timeout: 0) }
@@ -41,7 +42,7 @@ struct LearningRecordsTests {
 
     @Test("a group step queues every participant's answer; without a record store nothing is queued")
     func group() throws {
-        let home = try TemporaryFolder()
+        let home = try TemporaryFolder("app")
         let app = testApplication(home, environment: Self.offline)
         let service = try app.groupService()
         defer { service.records?.close(timeout: 0) }
@@ -52,7 +53,7 @@ struct LearningRecordsTests {
         _ = try session.go(nil)
         #expect(try waiting(service.store).count == 2)
 
-        let plain = testApplication(try TemporaryFolder())
+        let plain = testApplication(try TemporaryFolder("app"))
         let solo = try plain.playService()
         #expect(solo.records?.isOn == false)
         let attempt = try solo.start(try plain.library.playable("morning-huddle"), learner: "Ben", options: AttemptOptions())

@@ -4,6 +4,7 @@ import TwofoldCore
 import TwofoldReports
 import TwofoldStore
 @testable import TwofoldApp
+import TwofoldTestSupport
 
 /// The play service over a real records store (SQLite in a temporary folder), with no
 /// process and no terminal: start, steps saved as they are taken, resume, finish.
@@ -11,7 +12,7 @@ import TwofoldStore
 struct PlayServiceTests {
     @Test("every step is in the store before the call returns; a new process resumes exactly there")
     func stepsAreSavedAndResume() throws {
-        let home = try TemporaryFolder()
+        let home = try TemporaryFolder("app")
         let app = testApplication(home)
         let playable = try app.library.playable("morning-huddle")
         let options = AttemptOptions(cohort: "Spring", out: home.path + "/out", formats: [.json, .csv], email: "ana@example.org")
@@ -45,7 +46,7 @@ struct PlayServiceTests {
 
     @Test("an assessed attempt refuses back and restart, and changes nothing")
     func assessed() throws {
-        let home = try TemporaryFolder()
+        let home = try TemporaryFolder("app")
         let app = testApplication(home)
         let session = try app.playService().start(try app.library.playable("morning-huddle"), learner: "Ben",
                                                   options: AttemptOptions(mode: .assessed))
@@ -60,7 +61,7 @@ struct PlayServiceTests {
 
     @Test("a save of a scenario file that has changed is refused with the reason, and the scenario offered again")
     func changedScenario() throws {
-        let home = try TemporaryFolder()
+        let home = try TemporaryFolder("app")
         let app = testApplication(home)
         let text = try String(contentsOfFile: fixturePath("scenarios/morning-huddle.json"), encoding: .utf8)
         let file = try home.write(text, to: "mine/huddle.json")

@@ -1,39 +1,11 @@
 import Foundation
 import Testing
 import TwofoldCore
+import TwofoldTestSupport
 @testable import TwofoldApp
 
-/// The repository's root, found from this file.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-func fixturePath(_ relative: String) -> String {
-    repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative).path
-}
-
-/// A fresh folder under the system's temporary folder, removed when the value goes.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-app-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `text` to `relative` (folders made as needed); returns the path.
-    @discardableResult
-    func write(_ text: String, to relative: String) throws -> String {
-        let url = URL(fileURLWithPath: path).appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
-
-    func files(in relative: String = "") -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + relative)) ?? []).sorted()
-    }
-}
+/// The path of a file or folder under `Tests/Fixtures`.
+func fixturePath(_ relative: String) -> String { fixtureURL(relative).path }
 
 /// A clock that starts at a fixed instant and moves on a second each time it is read.
 final class SteppingClock: Clock, @unchecked Sendable {

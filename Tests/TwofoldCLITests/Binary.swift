@@ -1,4 +1,5 @@
 import Foundation
+import TwofoldTestSupport
 
 /// The built `twofold` executable that the end-to-end tests run.
 ///
@@ -35,9 +36,7 @@ func locateBuiltExecutable(_ name: String, override variable: String) -> URL {
         }
     }
     // Not found: point at the default debug build so the failure names a real place.
-    let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return root.appendingPathComponent(".build/debug/\(name)", isDirectory: false)
+    return repositoryRoot.appendingPathComponent(".build/debug/\(name)", isDirectory: false)
 }
 
 /// Whether `url` is an executable regular file (not a folder such as `Sources/twofold`).

@@ -1,50 +1,32 @@
 import Foundation
 import Testing
+import TwofoldTestSupport
 
 /// `twofold cohort` end to end: real reports written by `twofold play`, a folder of good,
 /// bad, repeated and other files, every format, `--out`, filters and `--store`.
 @Suite("twofold cohort", .serialized)
 struct CohortCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs the built binary with `TWOFOLD_HOME` set to `home`.
-    static func twofold(_ arguments: [String], home: URL, input: String = "") throws -> Run {
-        let process = Process()
-        process.executableURL = twofoldBinary
-        process.arguments = arguments
+    static func twofold(_ arguments: [String], home: URL, input: String = "") throws -> ChildProcess.Result {
         var environment = ProcessInfo.processInfo.environment
         environment["TWOFOLD_HOME"] = home.path
         environment["TWOFOLD_SCENARIOS"] = testLibrary.path
         environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                   stderr: String(decoding: err, as: UTF8.self))
+        return try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input, environment: environment,
+                                    timeout: .seconds(120))
     }
 
     /// A fresh home with three reports played by the app (two learners, two scenarios).
     final class Programme {
-        let root: URL
+        private let folder: TemporaryFolder
+        var root: URL { folder.url }
         let home: URL
         let reports: URL
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-cohort-\(UUID().uuidString)")
-            home = root.appendingPathComponent("home")
-            reports = root.appendingPathComponent("reports")
+            folder = try TemporaryFolder("cohort")
+            home = folder.url.appendingPathComponent("home")
+            reports = folder.url.appendingPathComponent("reports")
             try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
             let plays: [(String, String, String)] = [("retail-floor-walk", "Ana Silva", "1"), ("retail-floor-walk", "=Ben", "2"),
                                                      ("marketing-campaign-launch", "Ana Silva", "2")]
@@ -55,8 +37,6 @@ struct CohortCommandTests {
                 #expect(run.status == 0, "\(run.stderr)")
             }
         }
-
-        deinit { try? FileManager.default.removeItem(at: root) }
 
         func jsonReports() throws -> [URL] {
             try FileManager.default.contentsOfDirectory(at: reports, includingPropertiesForKeys: nil)

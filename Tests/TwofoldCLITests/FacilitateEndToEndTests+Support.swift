@@ -1,60 +1,16 @@
 import Foundation
 import Testing
+import TwofoldTestSupport
 
 /// Running the built binary and scoring votes independently, for the facilitate tests.
 extension FacilitateEndToEndTests {
     // MARK: Running the binary
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        /// Standard output with white space collapsed (paragraphs wrap at 80 columns).
-        var flat: String { stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-    }
-
-    /// A fresh folder for `TWOFOLD_HOME` and report files.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-facilitate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    static func environment(home: URL) -> [String: String] {
-        let parent = ProcessInfo.processInfo.environment
-        return ["PATH": parent["PATH"] ?? "/usr/bin:/bin", "HOME": home.path, "LANG": "C.UTF-8",
-                "TWOFOLD_HOME": home.path, "TWOFOLD_SCENARIOS": testLibrary.path, "NO_COLOR": "1", "COLUMNS": "80"]
-    }
-
-    /// Runs `twofold arguments` with `input` as standard input (a file, so the binary
-    /// sees a non-terminal) and waits, killing it after `timeout` seconds.
-    static func run(_ arguments: [String], input: String = "", home: URL, timeout: Double = 60) throws -> Run {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let inputFile = folder.appendingPathComponent("stdin"), outputFile = folder.appendingPathComponent("stdout")
-        let errorFile = folder.appendingPathComponent("stderr")
-        try Data(input.utf8).write(to: inputFile)
-        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let process = Process()
-        process.executableURL = twofoldBinary
-        process.arguments = arguments
-        process.environment = environment(home: home)
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            Issue.record("twofold \(arguments.joined(separator: " ")) was still running after \(timeout) s")
-        }
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: try Data(contentsOf: outputFile), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
+    /// Runs `twofold arguments` in `home` with `input` on standard input (a pipe, so the
+    /// binary sees a non-terminal) and waits, killing it after `timeout`.
+    static func run(_ arguments: [String], input: String = "", home: URL, timeout: Duration = .seconds(60)) throws -> ChildProcess.Result {
+        try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input,
+                             environment: twofoldEnvironment(home: home.path), timeout: timeout)
     }
 
     static func json(_ url: URL) throws -> [String: Any] {
@@ -99,4 +55,9 @@ extension FacilitateEndToEndTests {
     }
 
     static let scenarioFile = testLibrary.appendingPathComponent("retail/retail-floor-walk.json")
+}
+
+extension ChildProcess.Result {
+    /// Standard output with white space collapsed (paragraphs wrap at 80 columns).
+    var flat: String { stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 }

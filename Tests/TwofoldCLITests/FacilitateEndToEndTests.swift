@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwofoldTestSupport
 
 /// End-to-end tests of `twofold facilitate`: the built binary driven through standard
 /// input and through a real pseudo-terminal, each run with its own `TWOFOLD_HOME`.
@@ -35,8 +36,8 @@ struct FacilitateEndToEndTests {
 
     @Test("a whole six-person session through standard input: transcript, reports and independent scores")
     func wholeSession() throws {
-        let home = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        let folder = try TemporaryFolder("facilitate")
+        let home = folder.url
         let out = home.appendingPathComponent("out")
         let run = try Self.run(["facilitate", "retail-floor-walk", "--participants", Self.participants.joined(separator: ","),
                                 "--cohort", "Spring leaders", "--out", out.path, "--discuss", "45"],
@@ -119,8 +120,8 @@ struct FacilitateEndToEndTests {
 
     @Test("the roster: --roster and --participants combine; empty and duplicate names are bad usage")
     func roster() throws {
-        let home = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        let folder = try TemporaryFolder("facilitate")
+        let home = folder.url
         let file = home.appendingPathComponent("roster.txt")
         try Data("  Ana Silva \n\nBen\n".utf8).write(to: file)
         let run = try Self.run(["facilitate", "retail-floor-walk", "--participants", "Chi", "--roster", file.path], input: "quit\n", home: home)
@@ -145,8 +146,8 @@ struct FacilitateEndToEndTests {
 
     @Test("at a terminal: Tab completes names, reveal shows the split, the timer is skipped with Enter, Ctrl-D saves")
     func pseudoTerminal() throws {
-        let home = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        let folder = try TemporaryFolder("facilitate")
+        let home = folder.url
         let terminal = try PseudoTerminal(twofoldBinary.path, arguments: ["facilitate", "retail-floor-walk", "--participants", "Ana,Ben"],
                                           environment: ["TWOFOLD_HOME": home.path, "TWOFOLD_SCENARIOS": testLibrary.path], columns: 100, rows: 40)
         try terminal.expect("vote> ")
@@ -175,8 +176,8 @@ struct FacilitateEndToEndTests {
 
     @Test("kill -9 mid-session, then resume: every vote cast so far is kept")
     func killAndResume() throws {
-        let home = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        let folder = try TemporaryFolder("facilitate")
+        let home = folder.url
         let out = home.appendingPathComponent("out")
         let terminal = try PseudoTerminal(twofoldBinary.path, arguments: ["facilitate", "retail-floor-walk", "--participants", "Ana,Ben,Chi"],
                                           environment: ["TWOFOLD_HOME": home.path, "TWOFOLD_SCENARIOS": testLibrary.path], columns: 100, rows: 40)

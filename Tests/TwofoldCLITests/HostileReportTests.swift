@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwofoldTestSupport
 
 /// `report` and `cohort` given crafted learner reports: a clear line and exit 65 (or a
 /// skip, for cohort), never a crash and never a half-written file.
@@ -7,7 +8,7 @@ import Testing
 struct HostileReportTests {
     /// The golden report with one value replaced, written into `home`.
     static func crafted(_ home: TestHome, name: String, _ edit: (inout [String: Any]) -> Void) throws -> String {
-        var object = try jsonObject(try String(contentsOf: fixture("reports/golden.json"), encoding: .utf8))
+        var object = try jsonObject(try String(contentsOf: fixtureURL("reports/golden.json"), encoding: .utf8))
         edit(&object)
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         return try home.write(String(decoding: data, as: UTF8.self), to: "in/\(name).json")

@@ -1,7 +1,8 @@
 import Foundation
-import LRSTestSupport
+import TwofoldLRSTestSupport
 import Testing
 import TwofoldLRS
+import TwofoldTestSupport
 
 /// Learning records end to end: the built binary against a real record store (Ralph on
 /// loopback) that is up, down, killed, frozen mid-send or refusing the password. One test at
@@ -15,7 +16,7 @@ struct LRSEndToEndTests {
 
     /// Runs `twofold arguments` in `home` with the record store's settings.
     private func run(_ arguments: [String], in home: TestHome, lrs: [String: String], input: String = "") throws -> ChildProcess.Result {
-        try ChildProcess.run(arguments, input: input, environment: home.environment.merging(lrs) { $1 }, timeout: .seconds(90))
+        try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input, environment: home.environment.merging(lrs) { $1 }, timeout: .seconds(90))
     }
 
     /// The statement ids of the xAPI export written for the one attempt in `home`.
@@ -100,7 +101,7 @@ struct LRSEndToEndTests {
         let server = try RalphServer.start()
         defer { try? server.stop() }
         let home = try TestHome()
-        let child = try ChildProcess(["play", FloorWalk.id, "--learner", "Chi"] + Self.formats,
+        let child = try ChildProcess(twofoldBinary.path, arguments: ["play", FloorWalk.id, "--learner", "Chi"] + Self.formats,
                                      environment: home.environment.merging(server.environment) { $1 })
         child.send("1\n")
         try child.expect(FloorWalk.lWalkText)

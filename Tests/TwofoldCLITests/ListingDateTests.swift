@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwofoldTestSupport
 
 /// Dates in `history` and `resume` listings: ISO order and a 24-hour clock, whatever the locale.
 @Suite("Dates in listings")
@@ -21,7 +22,7 @@ struct ListingDateTests {
         environment["TZ"] = Self.eveningTimeZone()
         environment["LANG"] = "en_GB.UTF-8"
         func run(_ arguments: [String], input: String = "") throws -> ChildProcess.Result {
-            try ChildProcess.run(arguments, input: input, environment: environment)
+            try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input, environment: environment)
         }
         _ = try run(["play", FloorWalk.id, "--learner", "Ana"], input: "1\nquit\n")
         _ = try run(["play", FloorWalk.id, "--learner", "Ben"], input: "1\nquit\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TwofoldTestSupport
 
 /// The built binary through pipes: scripted play, resume, history, lint and report.
 @Suite("Play end to end (pipes)")
@@ -150,7 +151,7 @@ struct PlayEndToEndTests {
     @Test("a session whose scenario file changed is refused, with nothing replayed")
     func changedScenarioRefused() throws {
         let home = try TestHome()
-        let original = try String(contentsOf: fixture("scenarios/morning-huddle.json"), encoding: .utf8)
+        let original = try String(contentsOf: fixtureURL("scenarios/morning-huddle.json"), encoding: .utf8)
         let file = try home.write(original, to: "mine/morning-huddle.json")
         let play = try home.run(["play", file, "--learner", "Dee"], input: "1\nquit\n")
         #expect(play.status == 0, "\(play.stderr)")
@@ -196,7 +197,7 @@ struct PlayEndToEndTests {
         #expect(!result.stderr.contains("Fatal error"))
 
         let dangling = try home.write(
-            try String(contentsOf: fixture("scenarios/morning-huddle.json"), encoding: .utf8)
+            try String(contentsOf: fixtureURL("scenarios/morning-huddle.json"), encoding: .utf8)
                 .replacingOccurrences(of: #""next": "end-quiet""#, with: #""next": "nowhere""#),
             to: "dangling.json")
         let second = try home.run(["play", dangling, "--learner", "Ana"], input: "1\n")
@@ -208,7 +209,7 @@ struct PlayEndToEndTests {
     @Test("lint exits 0 for a clean file, 1 for errors, 64 for bad usage")
     func lintExitCodes() throws {
         let home = try TestHome()
-        let clean = try home.run(["lint", fixture("scenarios/morning-huddle.json").path])
+        let clean = try home.run(["lint", fixtureURL("scenarios/morning-huddle.json").path])
         #expect(clean.status == 0, "\(clean.stderr)")
         let bundled = try home.run(["lint", bundledScenarios.path])
         #expect(bundled.status == 0, "\(bundled.stderr)")
@@ -223,7 +224,7 @@ struct PlayEndToEndTests {
     @Test("report re-renders a saved report in other formats")
     func reportRerenders() throws {
         let home = try TestHome()
-        let file = try home.write(try String(contentsOf: fixture("reports/golden.json"), encoding: .utf8), to: "saved/ana.json")
+        let file = try home.write(try String(contentsOf: fixtureURL("reports/golden.json"), encoding: .utf8), to: "saved/ana.json")
         let result = try home.run(["report", file, "--format", "html,csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let folder = home.url.appendingPathComponent("saved")
@@ -242,7 +243,7 @@ struct PlayEndToEndTests {
     @Test("a report from a newer Twofold is refused")
     func newerReportRefused() throws {
         let home = try TestHome()
-        var object = try jsonObject(try String(contentsOf: fixture("reports/golden.json"), encoding: .utf8))
+        var object = try jsonObject(try String(contentsOf: fixtureURL("reports/golden.json"), encoding: .utf8))
         object["reportVersion"] = 99
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         let file = try home.write(String(decoding: data, as: UTF8.self), to: "newer.json")

@@ -1,4 +1,5 @@
 import Foundation
+import TwofoldTestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,22 +13,11 @@ import Darwin
 /// wait is bounded; a child still running when the harness goes away is killed.
 final class PseudoTerminal {
     /// Why a pseudo-terminal session failed.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = ChildFailure
 
-    /// The child's process id.
-    let processID: pid_t
-    /// The parent's side of the pty (non-blocking).
+    /// The child, and the parent's side of the pty (non-blocking) as its one output.
+    private let child: RunningChild
     private let master: Int32
-    /// Everything the child wrote, as bytes.
-    private var received: [UInt8] = []
-    /// Where the last successful ``expect(_:timeout:)`` ended, in UTF-8 bytes of ``output``.
-    private var matchEnd = 0
-    /// Set once the child's side of the pty has closed.
-    private var outputClosed = false
-    /// The child's exit status (or 128 + signal) once reaped.
-    private(set) var exitStatus: Int32?
 
     /// Starts `executable` with `arguments` on a new `columns` × `rows` pty.
     ///
@@ -49,98 +39,47 @@ final class PseudoTerminal {
         defer { close(slave) }
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
         var name = [CChar](repeating: 0, count: 256)
         guard ttyname_r(slave, &name, name.count) == 0 else {
             close(master)
             throw Failure(description: "ttyname_r failed")
         }
+        let terminal = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let processID: pid_t
         do {
-            processID = try Self.spawn(
-                executable, arguments: arguments, terminal: String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
-                environment: Self.environment(adding: environment))
+            processID = try Self.spawn(executable, arguments: arguments, terminal: terminal,
+                                       environment: Self.environment(adding: environment))
         } catch {
             close(master)
             throw error
         }
         self.master = master
+        child = RunningChild(processID: processID, outputs: [("output so far", master)], render: Self.plainText)
     }
 
-    deinit {
-        if exitStatus == nil {
-            kill(processID, SIGKILL)
-            var status: Int32 = 0
-            _ = waitpid(processID, &status, 0)
-        }
-        close(master)
-    }
+    /// The child's process id.
+    var processID: pid_t { child.processID }
+
+    /// The child's exit status (or 128 + signal) once reaped.
+    var exitStatus: Int32? { child.exitStatus }
 
     // MARK: Output
 
     /// Everything the child printed so far, with escape sequences removed and `\r\n`
     /// turned into `\n`.
-    var output: String {
-        pump(waitingUpTo: 0)
-        return Self.plainText(received)
-    }
+    var output: String { child.text() }
 
     /// Waits until `text` appears in ``output`` after the end of the previous match.
     /// Throws, with the output so far, if it has not appeared within `timeout`.
     func expect(_ text: String, timeout: Duration = .seconds(10)) throws {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while true {
-            let screen = Self.plainText(received)
-            let start = screen.utf8.index(screen.utf8.startIndex, offsetBy: min(matchEnd, screen.utf8.count))
-            if let found = screen.range(of: text, range: start..<screen.endIndex) {
-                matchEnd = screen.utf8.distance(from: screen.utf8.startIndex, to: found.upperBound)
-                return
-            }
-            if ContinuousClock.now >= deadline || (outputClosed && exitStatus != nil) {
-                throw Failure(description: "timed out waiting for \(text.debugDescription); output so far:\n\(screen)")
-            }
-            if outputClosed {
-                reapIfExited()
-                usleep(10_000)
-            } else {
-                pump(waitingUpTo: 50)
-            }
-        }
+        try child.expect(text, timeout: timeout)
     }
-
-    /// Reads whatever the child has written, waiting up to `milliseconds` for the first byte.
-    private func pump(waitingUpTo milliseconds: Int32) {
-        guard !outputClosed else { return }
-        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, milliseconds) > 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = read(master, &buffer, buffer.count)
-            if count > 0 {
-                received += buffer[..<count]
-            } else if count < 0 && (errno == EAGAIN || errno == EINTR) {
-                return
-            } else {
-                outputClosed = true  // 0 or EIO: every copy of the slave is closed
-                return
-            }
-        }
-    }
-
 
     // MARK: Input
 
     /// Types `text` (send `"\n"` for Return).
     func send(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        let deadline = ContinuousClock.now.advanced(by: .seconds(5))
-        while !bytes.isEmpty && ContinuousClock.now < deadline {
-            let written = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
-            if written > 0 {
-                bytes = bytes.dropFirst(written)
-            } else {
-                pump(waitingUpTo: 10)  // the child may be waiting for us to read
-            }
-        }
+        child.send(text.utf8, to: master)
     }
 
     /// Resizes the window, as dragging its corner would: the child gets `SIGWINCH`.
@@ -161,36 +100,6 @@ final class PseudoTerminal {
     /// ended it. Kills the child and throws if it is still running after `timeout`.
     @discardableResult
     func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while exitStatus == nil {
-            if ContinuousClock.now >= deadline {
-                kill(processID, SIGKILL)
-                var status: Int32 = 0
-                _ = waitpid(processID, &status, 0)
-                exitStatus = Self.decode(status)
-                throw Failure(description: "process still running after \(timeout); killed. Output:\n\(output)")
-            }
-            pump(waitingUpTo: 10)
-            reapIfExited()
-        }
-        // Collect what is still in flight.
-        let drainDeadline = ContinuousClock.now.advanced(by: .milliseconds(500))
-        while !outputClosed && ContinuousClock.now < drainDeadline { pump(waitingUpTo: 20) }
-        return exitStatus ?? -1
-    }
-
-    /// Records the exit status if the child has ended, without blocking.
-    private func reapIfExited() {
-        guard exitStatus == nil else { return }
-        var status: Int32 = 0
-        if waitpid(processID, &status, WNOHANG) == processID {
-            exitStatus = Self.decode(status)
-        }
-    }
-
-    /// The exit code from a `waitpid` status, or 128 + the terminating signal.
-    private static func decode(_ status: Int32) -> Int32 {
-        let signal = status & 0x7F
-        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        try child.waitForExit(timeout: timeout)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// The `no-choice-offered` rule: exploring flags and counters from the start.
 extension AnalysisTests {

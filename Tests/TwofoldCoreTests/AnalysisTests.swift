@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// Per-axis bounds from (min, max) pairs.
 private func bounds(_ pairs: (Int, Int)...) -> [ScenarioAnalysis.Bounds] {

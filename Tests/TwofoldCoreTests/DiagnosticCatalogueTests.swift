@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// Codes about the file as a whole rather than one value in it: they have no JSON path.
 private let wholeFileCodes: Set<DiagnosticCode> = [.emptyFile, .tooLarge]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// The play engine: phases, offered choices, choose, back, restart and resume, plus a JSON
 /// round-trip of the session state after every step of random walks over every bundled

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// What scanning a string token should give, worked out byte by byte as the grammar reads.
 private enum Expected: Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// The content check: every bundled scenario against the library's rules (see
 /// ``LibraryContent`` for the definitions), the library-wide figures printed for the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// An id that counts every comparison and hash made with it, so a test can measure the
 /// work a check does (never its time).

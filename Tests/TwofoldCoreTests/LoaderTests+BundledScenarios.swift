@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// The loader reads every bundled scenario exactly as Foundation does.
 extension LoaderTests {

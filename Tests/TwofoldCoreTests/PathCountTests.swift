@@ -1,5 +1,6 @@
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// Adds two non-negative decimal strings digit by digit: an oracle that shares nothing with `PathCount`.
 private func decimalSum(_ a: String, _ b: String) -> String {

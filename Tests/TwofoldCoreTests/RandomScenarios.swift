@@ -1,5 +1,6 @@
 import Foundation
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// A random scenario as plain data: a DAG of scenes `0..<sceneCount` (scene 0 starts),
 /// optionally with zero-score back edges (loops) and a two-scene trap.

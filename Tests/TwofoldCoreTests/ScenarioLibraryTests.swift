@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// Structural checks every bundled scenario must pass, using the core's own analysis.
 /// The content rules (scores, tells, strategies, facilitation) are in ``LibraryContentTests``.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldCore
+import TwofoldTestSupport
 
 /// Lines and columns the slow, obvious way: the oracle for ``SourceText``.
 private func naiveLocation(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {

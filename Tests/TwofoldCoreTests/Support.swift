@@ -1,14 +1,6 @@
 import Foundation
 @testable import TwofoldCore
-
-/// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// A file under `Tests/Fixtures`.
-func fixtureURL(_ relative: String) -> URL {
-    repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative)
-}
+import TwofoldTestSupport
 
 /// Loads and lints JSON text as a scenario file named `file`.
 func lint(_ json: String, file: String = "test.json") -> LintResult {
@@ -73,21 +65,6 @@ func scenarioObject(start: String, _ scenes: [[String: Any]], extra: [String: An
     ]
     object.merge(extra) { _, new in new }
     return object
-}
-
-/// A small, fast, seeded generator (SplitMix64), so random tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Lints like `Linter.lint`, but explores at most `stateLimit` flag-and-counter states, so a

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TwofoldReports
 import TwofoldStore
-import LRSTestSupport
+import TwofoldLRSTestSupport
 @testable import TwofoldLRS
 
 /// The outbox drained into a real record store (Ralph), from a real records store.

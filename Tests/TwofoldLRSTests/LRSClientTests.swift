@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TwofoldReports
-import LRSTestSupport
+import TwofoldLRSTestSupport
 @testable import TwofoldLRS
 
 /// The xAPI client against a real record store (Ralph on loopback).

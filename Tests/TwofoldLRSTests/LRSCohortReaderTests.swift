@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TwofoldCore
 import TwofoldReports
-import LRSTestSupport
+import TwofoldLRSTestSupport
 @testable import TwofoldLRS
 
 /// Attempts rebuilt from a real record store (Ralph) equal the rows their report files give.

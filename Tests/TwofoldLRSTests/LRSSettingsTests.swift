@@ -1,15 +1,14 @@
 import Foundation
 import Testing
 @testable import TwofoldLRS
+import TwofoldTestSupport
 
 @Suite("LRS settings")
 struct LRSSettingsTests {
     private func withConfigFile<T>(_ text: String?, _ body: (String) throws -> T) throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent(ConfigFile.name).path
-        if let text { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
+        let folder = try TemporaryFolder("config")
+        let path = folder.url.appendingPathComponent(ConfigFile.name).path
+        if let text { try folder.write(text, to: ConfigFile.name) }
         return try body(path)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TwofoldReports
 import TwofoldStore
-import LRSTestSupport
+import TwofoldLRSTestSupport
 @testable import TwofoldLRS
 
 /// `lrs push`, `lrs check` and `lrs status` as the commands run them, against Ralph.

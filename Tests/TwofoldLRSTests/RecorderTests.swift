@@ -3,7 +3,7 @@ import Testing
 import TwofoldCore
 import TwofoldReports
 import TwofoldStore
-import LRSTestSupport
+import TwofoldLRSTestSupport
 @testable import TwofoldLRS
 
 /// Statements queued step by step equal the finished report's export; take-backs are

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldCore
 @testable import TwofoldReports
+import TwofoldTestSupport
 
 @Suite("Cohort: formats")
 struct CohortRenderingTests {

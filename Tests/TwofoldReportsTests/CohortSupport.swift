@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldCore
 @testable import TwofoldReports
+import TwofoldTestSupport
 
 /// Real reports for cohort tests: random plays of the bundled scenarios, built by the
 /// same `ReportBuilder` the app uses, some of them group participants with votes.
@@ -70,26 +71,14 @@ func row(of data: Data, includeChoices: Bool = true) throws -> CohortRow {
 
 /// Whether python3 is on PATH (tests that check output with Python's own modules need it).
 let python3Available: Bool = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
+    isOnPath("python3")
 }()
 
 /// Runs `python3 -c script args...` with `input` on standard input; returns standard output.
 func runPython(_ script: String, arguments: [String] = [], input: Data) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script] + arguments
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(input)
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    let error = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    let run = try ChildProcess.run("/usr/bin/env", arguments: ["python3", "-c", script] + arguments, input: input,
+                                   environment: ProcessInfo.processInfo.environment, timeout: .seconds(120))
+    return (run.status, run.stdout, run.stderr)
 }
 
 /// Names that try to break out of every format.

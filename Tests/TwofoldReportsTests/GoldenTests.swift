@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldCore
 @testable import TwofoldReports
+import TwofoldTestSupport
 
 /// Golden files under `Tests/Fixtures/reports/`, compared exactly. To re-record them
 /// deliberately after a reviewed change: `TWOFOLD_RECORD_GOLDEN=1 swift test --filter Golden`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldCore
 @testable import TwofoldReports
+import TwofoldTestSupport
 
 /// Crafted learner reports with impossible numbers: both readers refuse them with the same
 /// one-line reason, and the arithmetic behind every format holds any `Int` or `Double`.

@@ -1,4 +1,5 @@
 import Foundation
+import TwofoldTestSupport
 
 /// Small random scenarios as format-1 JSON text, always free of lint errors: decisions
 /// lead forward to later decisions or endings, some choices carry conditions and effects

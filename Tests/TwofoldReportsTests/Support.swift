@@ -2,15 +2,7 @@ import Foundation
 import Testing
 import TwofoldCore
 @testable import TwofoldReports
-
-/// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// A file under `Tests/Fixtures`.
-func fixtureURL(_ relative: String) -> URL {
-    repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative)
-}
+import TwofoldTestSupport
 
 /// A scenario that lints without errors, with its analysis and fingerprint.
 struct LoadedScenario {
@@ -66,19 +58,4 @@ func goldenReport() throws -> LearnerReport {
                                    attemptId: "0f8e2a44-5a0c-4d27-9a51-1d7c3c2b9e10", learner: "Ana Silva",
                                    email: nil, cohort: "Spring leaders",
                                    finishedAt: fixedStart + 552, sessionKind: .solo)
-}
-
-/// SplitMix64: a small seeded generator, so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TwofoldRoom
+import TwofoldTestSupport
 
 /// The join QR code, checked by a real decoder: the terminal's half-block drawing is read
 /// back into an image and handed to ZBar's `zbarimg` (Debian's zbar-tools).
@@ -54,15 +55,8 @@ struct QRCodeTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-qr-\(UUID().uuidString).pgm")
         defer { try? FileManager.default.removeItem(at: file) }
         try (Data("P5\n\(width) \(height)\n255\n".utf8) + Data(pixels)).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        process.arguments = ["--raw", "-q", file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let scan = try ChildProcess.run("/usr/bin/zbarimg", arguments: ["--raw", "-q", file.path],
+                                        environment: ProcessInfo.processInfo.environment)
+        return scan.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

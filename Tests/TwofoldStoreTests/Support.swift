@@ -1,13 +1,12 @@
 import Foundation
 @testable import TwofoldStore
+import TwofoldTestSupport
 
 /// Runs `body` with a fresh, empty temporary folder that is removed afterwards.
-func withTemporaryFolder<T>(_ body: (URL) async throws -> T) async rethrows -> T {
-    let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("twofold-store-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    return try await body(folder)
+func withTemporaryFolder<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let folder = try TemporaryFolder("store")
+    defer { withExtendedLifetime(folder) {} }
+    return try await body(folder.url)
 }
 
 /// The records store's path inside a test folder (one level down, to test folder creation).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldApp
 import TwofoldCore
+import TwofoldTestSupport
 @testable import TwofoldTerminal
 
 /// Transcript tests of the facilitation loop: scripted lines in, the screen out, with a
@@ -38,8 +39,7 @@ struct FacilitationTranscriptTests {
     /// The launch-week fixture: Monday offers 3 choices (ask-plate sets a flag that
     /// offers stretch-present on Wednesday).
     static func facilitation(_ names: [String] = ["Ana", "Ben", "Chi"]) throws -> Facilitation {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/reports/launch-week.json")
+        let url = fixtureURL("reports/launch-week.json")
         let data = try Data(contentsOf: url)
         let scenario = try #require(ScenarioLoader.load(data, file: "launch-week.json").playable)
         return Facilitation(scenario: scenario, fingerprint: Fingerprint.of(data), roster: try Roster(names),

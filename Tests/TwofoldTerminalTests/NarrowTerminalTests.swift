@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldApp
 import TwofoldCore
+import TwofoldTestSupport
 @testable import TwofoldTerminal
 
 /// The program's own lines (help, hints, errors) on narrow terminals, and a facilitator's
@@ -68,7 +69,7 @@ struct NarrowTerminalTests {
 
     /// The bundled scenarios, loaded.
     static func bundledScenarios() throws -> [(scenario: Scenario, data: Data)] {
-        let folder = PlayTranscriptTests.repositoryRoot.appendingPathComponent("Scenarios")
+        let folder = repositoryRoot.appendingPathComponent("Scenarios")
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
             .filter { $0.pathExtension == "json" && !$0.path.contains("/schema/") }

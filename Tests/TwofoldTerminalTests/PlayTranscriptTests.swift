@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TwofoldApp
 import TwofoldCore
+import TwofoldTestSupport
 @testable import TwofoldTerminal
 
 /// Transcript tests of the play loop: scripted input in, the whole screen out, with a
@@ -140,13 +141,6 @@ struct PlayTranscriptTests {
 
     // MARK: Fixtures
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func fixture(_ relative: String) -> URL {
-        repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relative)
-    }
-
     static func engine(data: Data, file: String = "fixture.json") throws -> Engine {
         let result = ScenarioLoader.load(data, file: file)
         let scenario = try #require(result.playable, "\(result.diagnostics.map(\.formatted).joined(separator: "\n"))")
@@ -155,12 +149,12 @@ struct PlayTranscriptTests {
     }
 
     static func huddle() throws -> Engine {
-        try engine(data: try Data(contentsOf: fixture("scenarios/morning-huddle.json")), file: "morning-huddle.json")
+        try engine(data: try Data(contentsOf: fixtureURL("scenarios/morning-huddle.json")), file: "morning-huddle.json")
     }
 
     /// Compares `actual` with a transcript file, exactly; `TWOFOLD_RECORD_GOLDEN=1` rewrites it.
     static func compareGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = fixture("transcripts/\(name)")
+        let url = fixtureURL("transcripts/\(name)")
         if ProcessInfo.processInfo.environment["TWOFOLD_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)

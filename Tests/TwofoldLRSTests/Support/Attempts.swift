@@ -3,10 +3,7 @@ import Testing
 import TwofoldCore
 import TwofoldReports
 import TwofoldStore
-
-/// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+import TwofoldTestSupport
 
 /// A scenario fixture with its analysis, for building real reports.
 struct Fixture: Sendable {
@@ -16,7 +13,7 @@ struct Fixture: Sendable {
 
     /// `Tests/Fixtures/reports/launch-week.json`: two decisions, three endings.
     static let launchWeek: Fixture = {
-        let data = try! Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fixtures/reports/launch-week.json"))
+        let data = try! Data(contentsOf: fixtureURL("reports/launch-week.json"))
         let result = ScenarioLoader.load(data, file: "launch-week.json")
         return Fixture(scenario: result.playable!, analysis: result.analysis!, fingerprint: Fingerprint.of(data))
     }()
@@ -48,7 +45,7 @@ func uniqueCohort(_ label: String) -> String { "\(label) \(UUID().uuidString.pre
 
 /// Runs `body` with a records store in a new temporary folder, removed afterwards.
 func withStore<T>(_ body: (RecordsStore) async throws -> T) async throws -> T {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twofold-lrs-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    return try await body(try RecordsStore(path: folder.appendingPathComponent("records.sqlite").path))
+    let folder = try TemporaryFolder("lrs")
+    defer { withExtendedLifetime(folder) {} }
+    return try await body(try RecordsStore(path: folder.url.appendingPathComponent("records.sqlite").path))
 }

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import TwofoldApp
 import TwofoldCore
+import TwofoldTestSupport
 @testable import TwofoldRoom
 
 /// A real room on 127.0.0.1 and a free port, served over the application's group
@@ -49,8 +50,7 @@ final class RoomHarness: Sendable {
     }
 
     static func facilitation(_ names: [String]) throws -> Facilitation {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/reports/launch-week.json")
+        let url = fixtureURL("reports/launch-week.json")
         let data = try Data(contentsOf: url)
         guard let scenario = ScenarioLoader.load(data, file: "launch-week.json").playable else {
             throw Wire.Failure(description: "the fixture does not load")

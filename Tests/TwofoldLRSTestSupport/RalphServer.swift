@@ -1,10 +1,9 @@
 import Foundation
 import TwofoldLRS
+import TwofoldTestSupport
 
-/// `Scripts/ralph`, found from this file's path.
-private let ralphScript = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Scripts/ralph")
+/// `Scripts/ralph`, which installs, starts and stops Ralph.
+private let ralphScript = repositoryRoot.appendingPathComponent("Scripts/ralph")
 
 /// A real learning record store for a test: Ralph with its file-system backend on
 /// loopback, started and stopped with `Scripts/ralph` (which installs it when missing).
@@ -97,23 +96,16 @@ public final class RalphServer: @unchecked Sendable {
         }
     }
 
-    /// Runs `Scripts/ralph` and returns its standard output.
+    /// Runs `Scripts/ralph` and returns its standard output. The script names this process
+    /// as the server's owner, so it runs as a direct child; installing Ralph the first time
+    /// may take minutes.
     private static func script(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", ralphScript.path] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        let problems = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "Scripts/ralph \(arguments.first ?? "") failed: "
-                          + String(decoding: problems, as: UTF8.self))
+        let run = try ChildProcess.run("/usr/bin/env", arguments: ["python3", ralphScript.path] + arguments,
+                                       environment: ProcessInfo.processInfo.environment, timeout: .seconds(600))
+        guard run.status == 0 else {
+            throw Failure(description: "Scripts/ralph \(arguments.first ?? "") failed: \(run.stderr)")
         }
-        return String(decoding: text, as: UTF8.self)
+        return run.stdout
     }
 }
 
