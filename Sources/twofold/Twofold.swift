@@ -42,9 +42,18 @@ struct Twofold: ParsableCommand {
             exit(withError: error)
         } catch let error as ValidationError {
             exit(withError: error)
+        } catch where isArgumentParserError(error) {
+            // Help and usage requests (`--help`, `help play`) arrive from `run()` as the
+            // parser's own errors: the parser prints them as help, with its own status.
+            exit(withError: error)
         } catch {
             fail(AppError.from(error))
         }
+    }
+
+    /// Whether `error` is one of the argument parser's own (help, usage, version).
+    private static func isArgumentParserError(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 
     private static func fail(_ error: AppError) -> Never {
