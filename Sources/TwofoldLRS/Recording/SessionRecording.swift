@@ -21,6 +21,9 @@ public final class SessionRecording: @unchecked Sendable {
     public let learners: Learners
     private let scenario: Scenario
     private let analysis: ScenarioAnalysis
+    /// The session's engine before its first decision, made once: each step's replay
+    /// starts from a copy (sharing its step index) instead of building one.
+    private let start: Engine
     private let lock = NSLock()
     /// The turns of the decisions that stood in the state last saved.
     private var standing: [Int]
@@ -31,6 +34,8 @@ public final class SessionRecording: @unchecked Sendable {
         self.scenario = scenario
         self.analysis = analysis
         standing = state.decisions.map(\.turn)
+        start = Engine(scenario: scenario, fingerprint: state.fingerprint, at: state.startedAt, mode: state.mode,
+                       analysis: analysis)
     }
 
     /// What the step to `state` puts in the outbox. In a group session `votes` holds each
@@ -42,8 +47,9 @@ public final class SessionRecording: @unchecked Sendable {
         let known = Set(before)
         var change = OutboxChange()
         if state.decisions.contains(where: { !known.contains($0.turn) }) {
-            var replay = Engine(scenario: scenario, fingerprint: state.fingerprint, at: state.startedAt, mode: state.mode,
-                                analysis: analysis)
+            var replay = start.state.startedAt == state.startedAt && start.state.fingerprint == state.fingerprint
+                && start.state.mode == state.mode ? start
+                : Engine(scenario: scenario, fingerprint: state.fingerprint, at: state.startedAt, mode: state.mode, analysis: analysis)
             var index = 0
             try replay.replay(state.decisions) { step in
                 defer { index += 1 }
