@@ -102,13 +102,14 @@ extension RecordsStore {
         for statement in change.add { try insert(statement, db, at: at) }
         for withdrawal in change.withdraw {
             let row = try Row.fetchOne(
-                db, sql: "SELECT attempts, deliveredAt FROM outbox WHERE statementId = ?", arguments: [withdrawal.statementID])
+                db.cachedStatement(sql: "SELECT attempts, deliveredAt FROM outbox WHERE statementId = ?"),
+                arguments: [withdrawal.statementID])
             // Not in the outbox at all: it was never queued, so nothing stands to be taken back.
             guard let row else { continue }
             let attempts: Int = row["attempts"]
             let delivered: Date? = row["deliveredAt"]
             if attempts == 0 && delivered == nil {
-                try db.execute(sql: "DELETE FROM outbox WHERE statementId = ?", arguments: [withdrawal.statementID])
+                try db.cachedStatement(sql: "DELETE FROM outbox WHERE statementId = ?").execute(arguments: [withdrawal.statementID])
             } else {
                 try insert(withdrawal.voiding(), db, at: at)
             }

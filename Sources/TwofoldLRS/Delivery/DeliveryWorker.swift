@@ -42,11 +42,14 @@ public final class DeliveryWorker: @unchecked Sendable {
         thread.start()
     }
 
-    /// Says that statements were queued.
+    /// Says that statements were queued. Wakes the thread only when it is not already
+    /// about to send (a step while it lingers costs no wake-up).
     public func nudge() {
         condition.lock()
-        nudged = true
-        condition.broadcast()
+        if !nudged {
+            nudged = true
+            condition.broadcast()
+        }
         condition.unlock()
     }
 
