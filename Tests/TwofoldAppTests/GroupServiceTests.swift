@@ -34,7 +34,7 @@ struct GroupServiceTests {
         let home = try TemporaryFolder("app")
         let app = testApplication(home)
         let service = try app.groupService()
-        let session = try service.start(try app.library.playable("morning-huddle"), roster: try Roster(["Ana", "Ben"]),
+        let session = try service.start(try app.library.playable("morning-huddle"), roster: try Roster(["Ana", "Ben"], emails: ["ana@example.org", nil]),
                                         options: AttemptOptions(cohort: "Autumn", formats: [.json]), discussSeconds: 60)
         try session.castBallot([.choice(1), .choice(2)])
         try session.reveal()
@@ -54,6 +54,10 @@ struct GroupServiceTests {
         #expect(attempts.map(\.learner).sorted() == ["Ana", "Ben"])
         let ana = try LearnerReport.decodeJSON(try Data(contentsOf: URL(fileURLWithPath: finished.participantFiles[0][0])))
         #expect(ana.integrity.mode == .group && ana.cohort == "Autumn")
+        // The roster's e-mail addresses survive the save and reach each participant's report.
+        #expect(ana.learner.email == "ana@example.org")
+        let ben = try LearnerReport.decodeJSON(try Data(contentsOf: URL(fileURLWithPath: finished.participantFiles[1][0])))
+        #expect(ben.learner.email == nil)
     }
 }
 

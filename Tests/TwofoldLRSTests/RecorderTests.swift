@@ -133,7 +133,7 @@ struct RecorderTests {
             var facilitation = Facilitation(scenario: fixture.scenario, fingerprint: fixture.fingerprint, roster: roster, at: moment(0),
                                             analysis: fixture.analysis)
             let group = "6A3C1D2E-0000-4000-8000-0000000000AB"
-            let recorder = GroupRecorder(groupSessionId: group, roster: roster.names, cohort: "Room 3", scenario: fixture.scenario)
+            let recorder = GroupRecorder(groupSessionId: group, roster: roster, cohort: "Room 3", scenario: fixture.scenario)
             let recording = SessionRecording(.group(recorder), scenario: fixture.scenario, analysis: fixture.analysis,
                                              from: facilitation.engine.state)
             func step(_ at: Date) throws {

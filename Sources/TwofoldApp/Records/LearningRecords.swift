@@ -44,7 +44,7 @@ public final class LearningRecords: Sendable {
                           analysis: ScenarioAnalysis) -> SessionRecording? {
         guard isOn else { return nil }
         worker?.start()
-        let recorder = GroupRecorder(groupSessionId: groupSessionId, roster: roster.names, cohort: options.cohort,
+        let recorder = GroupRecorder(groupSessionId: groupSessionId, roster: roster, cohort: options.cohort,
                                      scenario: facilitation.scenario, baseIRI: settings.xapiBase)
         return SessionRecording(.group(recorder), scenario: facilitation.scenario, analysis: analysis,
                                 from: facilitation.engine.state)

@@ -9,6 +9,7 @@ public enum FacilitationError: Error, Sendable, Equatable, CustomStringConvertib
     case duplicateName(String, first: String)
     case nameWithEquals(String)
     case nameTooLong(String, limit: Int)
+    case invalidEmail(String, participant: String)
 
     // The room.
     case noRoom
@@ -48,6 +49,8 @@ public enum FacilitationError: Error, Sendable, Equatable, CustomStringConvertib
             return "the name \(name) contains “=”, which the prompt uses for Name=3 votes"
         case .nameTooLong(let name, let limit):
             return "the name \(name.prefix(40))… is longer than \(limit) characters"
+        case .invalidEmail(let email, let participant):
+            return "\(participant)'s e-mail “\(email.prefix(60))” is not an address (name@domain)"
         case .noRoom:
             return "this session has no room (start it with --room)"
         case .alreadyJoined(let name):

@@ -44,13 +44,13 @@ public struct GroupRecorder: Sendable {
     public let participants: [AttemptRecorder]
 
     /// The recorders of a group session's participants.
-    public init(groupSessionId: String, roster: [String], cohort: String?, scenario: Scenario,
+    public init(groupSessionId: String, roster: Roster, cohort: String?, scenario: Scenario,
                 baseIRI: String = XAPIStatements.defaultBaseIRI) {
-        participants = roster.map { name in
+        participants = zip(roster.names, roster.emails).map { name, email in
             AttemptRecorder(attempt: XAPIAttempt(
                 attemptId: GroupReportBuilder.attemptId(groupSessionId: groupSessionId, participant: name), learner: name,
-                cohort: cohort, groupSessionId: groupSessionId, scenarioId: scenario.id, scenarioTitle: scenario.title,
-                baseIRI: baseIRI))
+                email: email, cohort: cohort, groupSessionId: groupSessionId, scenarioId: scenario.id,
+                scenarioTitle: scenario.title, baseIRI: baseIRI))
         }
     }
 

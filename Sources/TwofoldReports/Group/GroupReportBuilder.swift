@@ -24,7 +24,7 @@ public enum GroupReportBuilder {
             let votes = facilitation.votes(of: index).map { LearnerReport.Vote(participant: name, choice: $0) }
             learners.append(try ReportBuilder.build(
                 engine: engine, analysis: analysis, attemptId: attemptId(groupSessionId: groupSessionId, participant: name),
-                learner: name, cohort: cohort, finishedAt: finishedAt, sessionKind: .group,
+                learner: name, email: facilitation.roster.emails[index], cohort: cohort, finishedAt: finishedAt, sessionKind: .group,
                 groupSessionId: groupSessionId, votes: votes))
         }
 

@@ -29,7 +29,7 @@ struct FacilitateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Participants' names, comma-separated, in the order their votes are typed.", valueName: "names"))
     var participants: String?
 
-    @Option(name: .long, help: ArgumentHelp("A file with one participant name per line (blank lines skipped); added after --participants.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A file with one participant per line, `Name` or `Name, email` (blank lines and a name,email header skipped); added after --participants.", valueName: "file"))
     var roster: String?
 
     @Option(name: .long, help: ArgumentHelp("The cohort or programme this session belongs to.", valueName: "name"))
