@@ -282,6 +282,7 @@ extension CohortRowParser {
         }
         guard let mode else { throw FieldProblem.missing("integrity.mode") }
         row.integrity.mode = mode
+        integrityRecorded = true
     }
 
     /// A count: an integer of zero or more.

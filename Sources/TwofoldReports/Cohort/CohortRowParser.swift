@@ -26,6 +26,8 @@ struct CohortRowParser {
     var reader: JSONReader
     let includeChoices: Bool
     private var seen: Fields = []
+    /// Whether the report holds an integrity record (a null one is none).
+    var integrityRecorded = false
     var row = CohortRow(attemptId: "", learner: "", cohort: nil, scenarioId: "", scenarioTitle: "",
                         startedAt: Date(timeIntervalSince1970: 0), finishedAt: Date(timeIntervalSince1970: 0),
                         manager: AxisScore(raw: 0, min: 0, max: 0), leader: AxisScore(raw: 0, min: 0, max: 0),
@@ -90,7 +92,7 @@ struct CohortRowParser {
         guard let problem else {
             try check(version)
             try checkNumbers()
-            if !seen.contains(.integrity), row.session == .group { row.integrity.mode = .group }
+            if !integrityRecorded { row.integrity = .unrecorded(in: row.session) }
             if row.attemptId.isEmpty {
                 row.attemptId = LearnerReport.derivedAttemptId(learner: row.learner, scenario: row.scenarioId,
                                                                startedAt: row.startedAt, finishedAt: row.finishedAt)

@@ -24,8 +24,7 @@ extension LearnerReport {
         if attemptId.isEmpty {
             attemptId = LearnerReport.derivedAttemptId(learner: learner.name, scenario: scenario.id, startedAt: startedAt, finishedAt: finishedAt)
         }
-        integrity = try c.decodeIfPresent(Integrity.self, forKey: .integrity)
-            ?? Integrity(mode: session.kind == .group ? .group : .practice)
+        integrity = try c.decodeIfPresent(Integrity.self, forKey: .integrity) ?? .unrecorded(in: session.kind)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -130,8 +129,17 @@ extension LearnerReport.Integrity {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         mode = try c.decode(AttemptMode.self, forKey: .mode)
-        takeBacks = try c.decodeIfPresent(Int.self, forKey: .takeBacks) ?? 0
-        restarts = try c.decodeIfPresent(Int.self, forKey: .restarts) ?? 0
+        takeBacks = try Self.count(c, .takeBacks)
+        restarts = try Self.count(c, .restarts)
+    }
+
+    /// A count of zero or more (absent: none), refused otherwise as the cohort reader refuses it.
+    private static func count(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int {
+        let value = try c.decodeIfPresent(Int.self, forKey: key) ?? 0
+        guard value >= 0 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "expected a count of zero or more")
+        }
+        return value
     }
 
     enum CodingKeys: String, CodingKey { case mode, takeBacks, restarts }

@@ -79,6 +79,12 @@ public struct LearnerReport: Codable, Sendable, Equatable {
             self.restarts = restarts
         }
 
+        /// What a report without an integrity record (absent or null) stands for: nothing
+        /// taken back, in practice, or in the group for a group session's report.
+        public static func unrecorded(in session: Session.Kind) -> Integrity {
+            Integrity(mode: session == .group ? .group : .practice)
+        }
+
         /// One line for people: `practice · 2 choices taken back · 1 restart`.
         public var summary: String {
             var parts = [mode.rawValue]
