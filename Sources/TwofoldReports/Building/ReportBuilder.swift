@@ -15,14 +15,33 @@ public enum ReportBuilder {
                              email: String? = nil, cohort: String? = nil, finishedAt: Date,
                              sessionKind: LearnerReport.Session.Kind = .solo, groupSessionId: String? = nil,
                              votes: [LearnerReport.Vote]? = nil) throws(ReportError) -> LearnerReport {
-        guard engine.phase == .finished else { throw .notFinished }
-        let scenario = engine.scenario
-        let decisions = engine.state.decisions
-        if let votes, votes.count != decisions.count {
-            throw .votesDoNotMatch(decisions: decisions.count, votes: votes.count)
-        }
+        try build(engine: engine, analysis: analysis, path: try Path(engine: engine, analysis: analysis), attemptId: attemptId,
+                  learner: learner, email: email, cohort: cohort, finishedAt: finishedAt, sessionKind: sessionKind,
+                  groupSessionId: groupSessionId, votes: votes)
+    }
+
+    /// What every report of one finished session shares, worked out once: the replayed
+    /// path and the scenario's balanced path.
+    struct Path {
         let steps: [Engine.ReplayedStep]
-        do { steps = try engine.replayedSteps() } catch { throw .inconsistentSession("\(error)") }
+        let balanced: LearnerReport.BalancedPathInfo?
+
+        init(engine: Engine, analysis: ScenarioAnalysis) throws(ReportError) {
+            guard engine.phase == .finished else { throw .notFinished }
+            do { steps = try engine.replayedSteps() } catch { throw .inconsistentSession("\(error)") }
+            balanced = ReportBuilder.balancedPath(scenario: engine.scenario, analysis: analysis)
+        }
+    }
+
+    /// Builds a report along a session's `path` (one participant's of many, in a group).
+    static func build(engine: Engine, analysis: ScenarioAnalysis, path: Path, attemptId: String, learner: String,
+                      email: String?, cohort: String?, finishedAt: Date, sessionKind: LearnerReport.Session.Kind,
+                      groupSessionId: String?, votes: [LearnerReport.Vote]?) throws(ReportError) -> LearnerReport {
+        let scenario = engine.scenario
+        let steps = path.steps
+        if let votes, votes.count != steps.count {
+            throw .votesDoNotMatch(decisions: steps.count, votes: votes.count)
+        }
 
         var entries: [LearnerReport.DecisionEntry] = []
         var counted: [Decision] = []
@@ -56,7 +75,7 @@ public enum ReportBuilder {
             ending: LearnerReport.EndingInfo(scene: endingScene.id, title: endingScene.ending?.title ?? endingScene.id,
                                              kind: endingScene.ending?.kind, text: endingScene.text),
             reflection: scenario.reflection,
-            balancedPath: balancedPath(scenario: scenario, analysis: analysis),
+            balancedPath: path.balanced,
             session: LearnerReport.Session(kind: sessionKind, groupSessionId: groupSessionId),
             integrity: LearnerReport.Integrity(mode: sessionKind == .group ? .group : state.mode,
                                                takeBacks: state.takeBacks, restarts: state.restarts))

@@ -19,11 +19,12 @@ public enum GroupReportBuilder {
                              cohort: String?, finishedAt: Date) throws(ReportError) -> Reports {
         guard facilitation.phase == .finished else { throw .notFinished }
         let engine = facilitation.engine
+        let path = try ReportBuilder.Path(engine: engine, analysis: analysis)
         var learners: [LearnerReport] = []
         for (index, name) in facilitation.roster.names.enumerated() {
             let votes = facilitation.votes(of: index).map { LearnerReport.Vote(participant: name, choice: $0) }
             learners.append(try ReportBuilder.build(
-                engine: engine, analysis: analysis, attemptId: attemptId(groupSessionId: groupSessionId, participant: name),
+                engine: engine, analysis: analysis, path: path, attemptId: attemptId(groupSessionId: groupSessionId, participant: name),
                 learner: name, email: facilitation.roster.emails[index], cohort: cohort, finishedAt: finishedAt, sessionKind: .group,
                 groupSessionId: groupSessionId, votes: votes))
         }
