@@ -41,7 +41,7 @@ struct ScenarioGraph: Sendable {
                         for axis in axes.dropFirst(2) { scores.append(Int8(clamping: choices[choice].scores.extra[axis.name] ?? 0)) }
                     }
                 }
-                if sceneBuffer[scene].choices.isEmpty && sceneBuffer[scene].ending == nil && !sceneBuffer[scene].outcomes.isEmpty {
+                if sceneBuffer[scene].isRouter && !sceneBuffer[scene].outcomes.isEmpty {
                     routers[scene] = true
                     var seen: [Int] = []
                     for outcome in sceneBuffer[scene].outcomes where !seen.contains(outcome.target) {
