@@ -92,6 +92,18 @@ extension RecordsStore {
         }
     }
 
+    /// How many statements wait to be sent and when the earliest failed one is due: what
+    /// delivery asks after each round, read through the index of waiting rows only (the
+    /// delivered ones, which are kept, are never counted).
+    public func outboxWaiting() throws -> (count: Int, nextAttemptAt: Date?) {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS waiting, MIN(nextAttemptAt) AS nextAttempt FROM outbox WHERE deliveredAt IS NULL
+                """)!
+            return (row["waiting"], row["nextAttempt"])
+        }
+    }
+
     // MARK: - Inside a transaction
 
     /// Applies a step's change to the outbox: queues new statements (a known id is left as

@@ -67,7 +67,7 @@ public final class LearningRecords: Sendable {
         guard let worker else { return nil }
         let failure = worker.flush(timeout: timeout)
         worker.stop()
-        guard let waiting = try? store.outboxStatus().waiting, waiting > 0 else { return nil }
+        guard let waiting = try? store.outboxWaiting().count, waiting > 0 else { return nil }
         let count = "\(waiting) learning record statement\(waiting == 1 ? "" : "s")"
         return "\(count) wait\(waiting == 1 ? "s" : "") in the outbox" + (failure.map { " (\($0.description))" } ?? "")
             + "; they go with the next session, or now with `twofold lrs push`"

@@ -132,7 +132,7 @@ public final class DeliveryWorker: @unchecked Sendable {
 
     /// When the earliest failed statement is due again, if any waits.
     private func nextDue() -> Date? {
-        guard let status = try? delivery.store.outboxStatus(), status.waiting > 0 else { return nil }
-        return status.nextAttemptAt ?? Date().addingTimeInterval(Delivery.backoff(attempts: 1))
+        guard let waiting = try? delivery.store.outboxWaiting(), waiting.count > 0 else { return nil }
+        return waiting.nextAttemptAt ?? Date().addingTimeInterval(Delivery.backoff(attempts: 1))
     }
 }

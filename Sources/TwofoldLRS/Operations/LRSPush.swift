@@ -39,9 +39,9 @@ public struct LRSPush: Sendable {
             case .delivered(let count):
                 delivered += count
             case .failed(let error, let count):
-                return Outcome(delivered: delivered + count, remaining: try delivery.store.outboxStatus().waiting, failure: error)
+                return Outcome(delivered: delivered + count, remaining: try delivery.store.outboxWaiting().count, failure: error)
             case .idle:
-                let waiting = try delivery.store.outboxStatus().waiting
+                let waiting = try delivery.store.outboxWaiting().count
                 // Nothing claimable yet something waits: another process holds it for now.
                 guard waiting > 0, Date() < giveUp else { return Outcome(delivered: delivered, remaining: waiting, failure: nil) }
                 try await Task.sleep(nanoseconds: 200_000_000)

@@ -20,7 +20,6 @@ public final class SessionRecording: @unchecked Sendable {
 
     public let learners: Learners
     private let scenario: Scenario
-    private let analysis: ScenarioAnalysis
     /// The session's engine before its first decision, made once: each step's replay
     /// starts from a copy (sharing its step index) instead of building one.
     private let start: Engine
@@ -32,7 +31,6 @@ public final class SessionRecording: @unchecked Sendable {
     public init(_ learners: Learners, scenario: Scenario, analysis: ScenarioAnalysis, from state: SessionState) {
         self.learners = learners
         self.scenario = scenario
-        self.analysis = analysis
         standing = state.decisions.map(\.turn)
         start = Engine(scenario: scenario, fingerprint: state.fingerprint, at: state.startedAt, mode: state.mode,
                        analysis: analysis)
@@ -47,9 +45,7 @@ public final class SessionRecording: @unchecked Sendable {
         let known = Set(before)
         var change = OutboxChange()
         if state.decisions.contains(where: { !known.contains($0.turn) }) {
-            var replay = start.state.startedAt == state.startedAt && start.state.fingerprint == state.fingerprint
-                && start.state.mode == state.mode ? start
-                : Engine(scenario: scenario, fingerprint: state.fingerprint, at: state.startedAt, mode: state.mode, analysis: analysis)
+            var replay = start  // a session keeps its start time, file and mode through back and restart
             var index = 0
             try replay.replay(state.decisions) { step in
                 defer { index += 1 }
