@@ -36,10 +36,14 @@ public struct ScenarioFile: Sendable {
 
     /// Lints bytes already in memory (tests, and files read by ``read(_:strict:)``).
     public init(path: String, data: Data, strict: Bool = false) {
+        self.init(path: path, data: data, document: ScenarioLoader.decode(data, file: path), strict: strict)
+    }
+
+    /// Lints bytes already decoded (a library lookup decodes to find the id first).
+    init(path: String, data: Data, document: ScenarioDocument, strict: Bool = false) {
         self.path = path
         absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
         self.data = data
-        let document = ScenarioLoader.decode(data, file: path)
         lint = Linter.lint(document, strict: strict)
     }
 

@@ -101,11 +101,12 @@ public struct ScenarioLibrary: Sendable {
                 if case .file(let path, _) = item { return path } else { return nil }
             }
         }
-        let named = files.filter { URL(fileURLWithPath: $0).lastPathComponent == id + ".json" }
-        for path in named + files {
-            guard let data = try? FileSystem.read(path, limit: ScenarioFile.sizeLimit),
-                  ScenarioLoader.decode(data, file: path).scenario?.id == id,
-                  let playable = try? ScenarioFile(path: path, data: data).playable() else { continue }
+        let isNamed = { (path: String) in URL(fileURLWithPath: path).lastPathComponent == id + ".json" }
+        for path in files.filter(isNamed) + files.filter({ !isNamed($0) }) {
+            guard let data = try? FileSystem.read(path, limit: ScenarioFile.sizeLimit) else { continue }
+            let document = ScenarioLoader.decode(data, file: path)
+            guard document.scenario?.id == id,
+                  let playable = try? ScenarioFile(path: path, data: data, document: document).playable() else { continue }
             return playable
         }
         return nil
