@@ -7,7 +7,6 @@ let package = Package(
     products: [
         .executable(name: "twofold", targets: ["twofold"]),
         .library(name: "TwofoldCore", targets: ["TwofoldCore"]),
-        .library(name: "TwofoldRoom", targets: ["TwofoldRoom"]),
         // For the in-process benchmarks (the separate Benchmarks/ package).
         .library(name: "TwofoldReports", targets: ["TwofoldReports"]),
     ],

@@ -39,14 +39,4 @@ public enum LRSError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the learning record store at \(endpoint) sent an answer Twofold cannot read: \(reason)"
         }
     }
-
-    /// Whether sending again later may succeed (the network, the server); a credentials or
-    /// configuration problem needs a person first, but is retried all the same.
-    public var isTransient: Bool {
-        switch self {
-        case .unreachable: return true
-        case .rejected(_, let status, _): return status >= 500 || status == 408 || status == 429
-        case .configuration, .notConfigured, .credentials, .badResponse: return false
-        }
-    }
 }

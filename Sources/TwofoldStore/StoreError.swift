@@ -1,6 +1,6 @@
 import Foundation
 
-/// A failure of the records store or of an atomic file write.
+/// A failure of the records store.
 ///
 /// Every case reads as one line a person can act on; all of the store's user-facing
 /// wording lives in ``description``.
@@ -23,10 +23,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Loc
     case invalidStepDetail(sessionID: String, turn: Int)
     /// A statement for the outbox is not UTF-8 text, so it cannot be stored as JSON.
     case invalidStatement(id: String)
-    /// A file that must be new already exists.
-    case fileExists(path: String)
-    /// A system call on a file failed.
-    case fileSystem(operation: String, path: String, code: Int32)
 
     public var description: String {
         switch self {
@@ -49,10 +45,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Loc
             return "the detail of turn \(turn) in session \(sessionID) is not UTF-8 text"
         case .invalidStatement(let id):
             return "statement \(id) is not UTF-8 text, so it cannot be queued for the learning record store"
-        case .fileExists(let path):
-            return "\(path) already exists; it was not overwritten"
-        case .fileSystem(let operation, let path, let code):
-            return "\(operation) failed for \(path): \(String(cString: strerror(code)))"
         }
     }
 

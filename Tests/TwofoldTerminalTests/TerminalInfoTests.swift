@@ -13,7 +13,7 @@ struct TerminalInfoTests {
         #expect(TerminalInfo.columns(windowColumns: 30, environment: [:]) == 30)
         #expect(TerminalInfo.columns(windowColumns: 12, environment: [:]) == 20)
         #expect(TerminalInfo.columns(windowColumns: 300, environment: [:]) == 120)
-        #expect(TerminalInfo.columnRange.contains(TerminalInfo.columns))
+        #expect(TerminalInfo.columnRange.contains(TerminalWindow.size.columns))
     }
 
     @Test("colour needs a terminal, no NO_COLOR and a TERM other than dumb")

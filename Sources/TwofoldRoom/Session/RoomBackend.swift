@@ -15,7 +15,7 @@ public protocol RoomBackend: Sendable {
     /// ``RoomRules/admit(_:token:to:)``; returns their roster position.
     func join(name: String, token: String) async throws(RoomRefusal) -> Int
 
-    /// Casts or changes a participant's vote, following ``RoomRules/vote(_:by:in:)``.
+    /// Casts or changes a participant's vote, following ``RoomRules/votes(_:in:)``.
     func vote(participant: Int, choice: Int) async throws(RoomRefusal)
 
     /// A new stream that yields after every change; bursts may arrive as one element,

@@ -61,15 +61,6 @@ public enum RoomRules {
         return (FacilitationStep(kind: .join, scene: facilitation.currentScene.id, votes: joined), results)
     }
 
-    /// A phone's vote: a choice number on offer, before the reveal, while the session runs.
-    /// Changing a vote is casting again.
-    public static func vote(_ choice: Int, by participant: Int, in facilitation: inout Facilitation) throws(RoomRefusal) -> FacilitationStep {
-        let (step, results) = votes([(participant, choice)], in: &facilitation)
-        if case .failure(let refusal) = results[0] { throw refusal }
-        guard let step else { throw .notSaved("no step") }
-        return step
-    }
-
     /// Phones' votes that arrived together, cast as one step. Each is checked on its own
     /// (a choice not offered is refused alone); none is taken after the reveal or the
     /// ending; a participant's later vote replaces an earlier one. The step is nil when

@@ -12,12 +12,6 @@ public enum TerminalInfo {
     /// The width used when none can be found.
     public static let defaultColumns = 80
 
-    /// The width to wrap text to: the window width of standard output (`TIOCGWINSZ`),
-    /// else `COLUMNS`, else 80, clamped to ``columnRange``.
-    public static var columns: Int {
-        columns(windowColumns: windowColumns(of: STDOUT_FILENO), environment: ProcessInfo.processInfo.environment)
-    }
-
     /// Whether standard input and standard output are both terminals.
     public static var isInteractive: Bool {
         isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
@@ -28,9 +22,6 @@ public enum TerminalInfo {
     public static var useColour: Bool {
         useColour(outputIsTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     }
-
-    /// The styles for standard output: real SGR sequences only when ``useColour`` is on.
-    public static var style: Style { Style(enabled: useColour) }
 
     /// The wrap width from a window width (if known) and `environment`.
     public static func columns(windowColumns: Int?, environment: [String: String]) -> Int {
@@ -44,12 +35,6 @@ public enum TerminalInfo {
     /// Whether colour is wanted on an output that is (or is not) a terminal.
     public static func useColour(outputIsTerminal: Bool, environment: [String: String]) -> Bool {
         outputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
-    }
-
-    /// The window width of the terminal on `descriptor`, or `nil` when it is not a
-    /// terminal or does not know its size.
-    public static func windowColumns(of descriptor: Int32) -> Int? {
-        windowSize(of: descriptor)?.columns
     }
 
     /// The window size of the terminal on `descriptor` (rows `nil` when it reports none),
