@@ -25,7 +25,6 @@ class Context:
         self.workdir = workdir
         self._twofold: Optional[str] = args.twofold
         self._scenarios: dict[tuple[int, Shape], Path] = {}
-        self._rss_floor: Optional[float] = None
         self._swift_results: dict[str, dict] = {}
         self.inputs: Optional[Path] = None
         if args.inputs:
@@ -70,14 +69,6 @@ class Context:
 
     def measure(self, argv: list[str], **options) -> Measurement:
         return measure(argv, self.workdir / "stderr.txt", **options)
-
-    @property
-    def rss_floor_mib(self) -> float:
-        """Smallest peak RSS the launcher can report (its own footprint)."""
-        if self._rss_floor is None:
-            true = shutil.which("true")
-            self._rss_floor = self.measure([true]).rss_mib if true else 0.0
-        return self._rss_floor
 
     def swift_benchmarks(self, target: str, inputs: dict[str, str]) -> dict[str, dict[str, float]]:
         """Medians of one in-process benchmark target of `Benchmarks/` (run once per run)."""

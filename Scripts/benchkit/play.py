@@ -11,12 +11,16 @@ PLAY_SCENARIO = "retail-floor-walk"   # a bundled scenario, named by its library
 PLAY_LEARNER = "Bench"
 
 
-def play_env(home: Path) -> dict[str, str]:
-    """The environment for a measured `twofold` run: its own TWOFOLD_HOME, a terminal type."""
-    env = dict(os.environ)
+def play_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for a measured `twofold` run: its own TWOFOLD_HOME (created), a
+    terminal type, none of the caller's other TWOFOLD_ settings (a configured record
+    store, say), then `extra`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TWOFOLD_")}
     env["TWOFOLD_HOME"] = str(home)
     env.setdefault("TERM", "xterm")
     env.pop("NO_COLOR", None)
+    env.update(extra or {})
+    home.mkdir(parents=True, exist_ok=True)
     return env
 
 

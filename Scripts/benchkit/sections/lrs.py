@@ -41,7 +41,7 @@ from pathlib import Path
 from ..context import Context
 from ..core import REPO, BenchError, Target, log, median, print_targets, section
 from ..measure import fail_run, launcher
-from ..play import PLAY_SCENARIO as SCENARIO
+from ..play import PLAY_SCENARIO as SCENARIO, play_env
 
 RALPH = REPO / "Scripts" / "ralph"
 STEPS = 400                 # durable steps per lrs-step run
@@ -57,14 +57,6 @@ def timed(ctx: Context, argv: list[str], env: dict[str, str], stdin: Path | None
     if m.exit_code != 0:
         raise fail_run(" ".join(os.path.basename(a) for a in argv[:3]), m)
     return m.wall, m.exit_code, m.rss_kib, m.cpu
-
-
-def home_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TWOFOLD_")}
-    env.update({"TWOFOLD_HOME": str(home), "TERM": env.get("TERM", "xterm")})
-    env.update(extra or {})
-    home.mkdir(parents=True, exist_ok=True)
-    return env
 
 
 class Ralph:
@@ -99,7 +91,7 @@ def run_step(ctx: Context) -> list[Target]:
     twofold, workdir, repeat = ctx.twofold, ctx.workdir, ctx.repeat
     server = Ralph(workdir / "lrs-step-ralph")
     try:
-        plain, lrs = home_env(workdir / "lrs-step-plain"), home_env(workdir / "lrs-step-lrs", server.env)
+        plain, lrs = play_env(workdir / "lrs-step-plain"), play_env(workdir / "lrs-step-lrs", server.env)
         argv = [os.path.abspath(twofold), "play", SCENARIO, "--learner", "Bench"]
         scripts = {"1/back": ("1\nback\n" * (STEPS // 2), STEPS),
                    "1/2/restart": ("1\n2\nrestart\n" * (STEPS // 3), STEPS // 3 * 3),
@@ -173,7 +165,7 @@ COHORTS = ["Spring leaders", "Autumn intake", "Store managers 3", "=Regional (ea
 def template_attempts(ctx: Context, twofold: str, workdir: Path) -> list[list[dict]]:
     """The statements of four real plays of the floor walk, from their xAPI exports."""
     home = workdir / "lrs-cohort-templates"
-    env = home_env(home)
+    env = play_env(home)
     attempts = []
     for i, script in enumerate(["1\n" * 20, "2\n" * 20, "1\n2\n" * 10, "2\n1\n" * 10]):
         out = home / f"play-{i}"
@@ -312,7 +304,7 @@ def run_cohort(ctx: Context) -> list[Target]:
                 small = Replay({first: json.dumps(page).encode()})
                 try:
                     out = workdir / "lrs-cohort-small.csv"
-                    small_env = home_env(workdir / "lrs-cohort-home", dict(server.env, TWOFOLD_LRS_ENDPOINT=small.endpoint))
+                    small_env = play_env(workdir / "lrs-cohort-home", dict(server.env, TWOFOLD_LRS_ENDPOINT=small.endpoint))
                     runs_small = [timed(ctx, [twofold, "cohort", "--lrs", "--format", "csv", "--out", str(out)], small_env)
                                   for _ in range(max(repeat, 3))]
                     memory["small"] = (len(page["statements"]), out.read_bytes().count(b"\r\n") - 1,
@@ -321,7 +313,7 @@ def run_cohort(ctx: Context) -> list[Target]:
                     small.stop()
             else:
                 lrs = server.env
-            env = home_env(home, lrs)
+            env = play_env(home, lrs)
             tf_csv, py_csv = workdir / "lrs-cohort-twofold.csv", workdir / "lrs-cohort-python.csv"
             tf, py = [], []
             for _ in range(runs):  # interleaved
