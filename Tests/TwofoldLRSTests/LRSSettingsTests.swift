@@ -5,11 +5,11 @@ import TwofoldTestSupport
 
 @Suite("LRS settings")
 struct LRSSettingsTests {
-    private func withConfigFile<T>(_ text: String?, _ body: (String) throws -> T) throws -> T {
+    private func withConfigFile<T>(_ text: String?, _ body: (ConfigFile.Contents) throws -> T) throws -> T {
         let folder = try TemporaryFolder("config")
         let path = folder.url.appendingPathComponent(ConfigFile.name).path
         if let text { try folder.write(text, to: ConfigFile.name) }
-        return try body(path)
+        return try body(ConfigFile.Contents(path: path, data: FileManager.default.contents(atPath: path)))
     }
 
     private func error(_ environment: [String: String], file: String?) throws -> String {

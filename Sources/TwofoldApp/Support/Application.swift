@@ -33,9 +33,16 @@ public final class Application: @unchecked Sendable {
         try lock.withLock {
             if let settings { return settings }
             do {
-                let loaded = try LRSSettings.load(environment: environment, configFile: paths.configFile)
+                let path = paths.configFile
+                let data: Data?
+                do { data = try FileSystem.read(path, limit: ConfigFile.sizeLimit) } catch let error as FileError where error.kind == .notFound {
+                    data = nil
+                }
+                let loaded = try LRSSettings.load(environment: environment, configFile: ConfigFile.Contents(path: path, data: data))
                 settings = loaded
                 return loaded
+            } catch let error as FileError {
+                throw AppError("learning record settings: " + error.description)
             } catch {
                 throw AppError("learning record settings: " + TextSafety.message("\(error)"))
             }

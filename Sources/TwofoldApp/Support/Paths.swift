@@ -1,4 +1,5 @@
 import Foundation
+import TwofoldLRS
 
 /// Where Twofold keeps its files on this machine.
 ///
@@ -44,7 +45,7 @@ public struct Paths: Sendable, Equatable {
     }
 
     /// The configuration file (learning record store, xAPI base): `config.json` in the config folder.
-    public var configFile: String { configDirectory + "/config.json" }
+    public var configFile: String { configDirectory + "/" + ConfigFile.name }
 
     /// The readline history of play: `history` in the state folder.
     public var historyFile: String { stateDirectory + "/history" }

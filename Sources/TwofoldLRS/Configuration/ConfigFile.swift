@@ -36,26 +36,26 @@ public enum ConfigFile {
         public var xapiBase: Value?
     }
 
-    static let sizeLimit = 1 << 20
+    /// The largest configuration file read (1 MiB).
+    public static let sizeLimit = 1 << 20
 
-    /// Reads the file at `path`; a missing file gives no settings.
-    /// - Throws: ``LRSError/configuration(_:)`` naming the file, line, column and JSON path.
-    public static func read(_ path: String) throws(LRSError) -> Values {
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > sizeLimit {
-                throw LRSError.configuration("\(path): larger than 1 MiB, so not a Twofold configuration file")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as LRSError {
-            throw error
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileNoSuchFile {
-            return Values()
-        } catch {
-            throw .configuration("\(path): cannot be read: \(error.localizedDescription)")
+    /// A configuration file as read: where it is (for messages) and its bytes, nil when
+    /// there is no file.
+    public struct Contents: Sendable {
+        public var path: String
+        public var data: Data?
+
+        public init(path: String, data: Data?) {
+            self.path = path
+            self.data = data
         }
-        return try parse(data, path: path)
+
+        /// The settings it gives (none without a file).
+        /// - Throws: ``LRSError/configuration(_:)`` naming the file, line, column and JSON path.
+        func values() throws(LRSError) -> Values {
+            guard let data else { return Values() }
+            return try ConfigFile.parse(data, path: path)
+        }
     }
 
     /// The settings in `data`, a configuration file's bytes; `path` names it in messages.

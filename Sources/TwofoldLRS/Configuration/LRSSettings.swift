@@ -34,8 +34,8 @@ public struct LRSSettings: Sendable, Equatable {
     /// - Throws: ``LRSError/configuration(_:)`` for a file that cannot be read or is
     ///   malformed, or for a setting that is not valid.
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment,
-                            configFile: String?) throws(LRSError) -> LRSSettings {
-        let file = try configFile.map { path throws(LRSError) in try ConfigFile.read(path) } ?? ConfigFile.Values()
+                            configFile: ConfigFile.Contents?) throws(LRSError) -> LRSSettings {
+        let file = try configFile?.values() ?? ConfigFile.Values()
         func setting(_ variable: String, _ fileValue: ConfigFile.Value?) -> (value: String, source: String)? {
             if let value = environment[variable], !value.isEmpty { return (value, variable) }
             return fileValue.map { ($0.text, $0.source) }
