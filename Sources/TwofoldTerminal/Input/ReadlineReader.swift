@@ -1,5 +1,6 @@
 import Foundation
 @preconcurrency import CReadline
+import TwofoldApp
 
 /// Reads lines from a terminal with GNU readline: line editing, history and Tab completion.
 ///
@@ -41,6 +42,8 @@ public final class ReadlineReader: LineReader {
         using_history()
         stifle_history(historyLimit)
         if let historyPath {
+            // The folder it is written to at the end, made now (private: it holds what was typed).
+            try? FileSystem.createFolder(URL(fileURLWithPath: historyPath).deletingLastPathComponent().path, private: true)
             _ = read_history(historyPath)
         }
     }

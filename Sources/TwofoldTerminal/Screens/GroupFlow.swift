@@ -13,7 +13,6 @@ public enum GroupFlow {
     public static func run(_ session: GroupSession, service: GroupService, historyFile: String, resumed: Bool,
                            room placement: RoomLink.Placement? = nil) throws -> Int32 {
         if session.current.phase == .finished { return try finish(session, service: service) }
-        try? FileSystem.createFolder(URL(fileURLWithPath: historyFile).deletingLastPathComponent().path, private: true)
         let room = try (session.current.room != nil || placement != nil) ? RoomLink.open(session, placement: placement) : nil
         let loop = FacilitationLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard,
                                     room: room)

@@ -10,7 +10,6 @@ public enum PlayFlow {
         if session.engine.phase == .finished {  // the ending was reached but the report not yet written
             return try finish(session, service: service)
         }
-        try? FileSystem.createFolder(URL(fileURLWithPath: historyFile).deletingLastPathComponent().path, private: true)
         let loop = PlayLoop(session: session, reader: makeLineReader(historyPath: historyFile), screen: .standard)
         let exit: PlayLoop.Exit
         do { exit = try loop.run(resumed: resumed) } catch {
