@@ -1,5 +1,6 @@
 import Foundation
 import TwofoldCore
+import TwofoldReports
 
 /// The filters of `GET statements` (xAPI 1.0.3, Communication 2.1.3) that Twofold uses.
 public struct StatementQuery: Sendable, Equatable {
@@ -54,16 +55,6 @@ public struct StatementQuery: Sendable, Equatable {
     /// Percent-encodes everything but unreserved characters (so `+`, `:` and `/` in IRIs
     /// and times arrive intact).
     static func escape(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
+        XAPIVocabulary.percentEncoded(text, keepingDots: true)
     }
 }

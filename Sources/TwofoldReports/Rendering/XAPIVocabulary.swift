@@ -61,19 +61,29 @@ public struct XAPIVocabulary: Sendable, Equatable {
         case balancedPercent = "balanced-percent"
     }
 
-    /// An IRI path segment: unreserved characters kept, everything else percent-encoded.
+    /// An IRI path segment: unreserved characters but `.` kept (so no segment reads as
+    /// `.` or `..`), everything else percent-encoded; `-` for empty text.
     public static func segment(_ text: String) -> String {
+        let out = percentEncoded(text, keepingDots: false)
+        return out.isEmpty ? "-" : out
+    }
+
+    /// `text` with every byte but the unreserved characters (`A-Z a-z 0-9 - _ ~`, and `.`
+    /// when `keepingDots`) percent-encoded, as in an IRI segment or a query value.
+    public static func percentEncoded(_ text: String, keepingDots: Bool) -> String {
         var out = ""
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: ".") where keepingDots:
+                out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
             }
         }
-        return out.isEmpty ? "-" : out
+        return out
     }
 
     /// The text of a segment made by ``segment(_:)``; nil when it is not one.
