@@ -40,20 +40,5 @@ struct JSONPath: Sendable {
 extension String {
     /// Escapes backslashes, quotes and every character ``TextSafety`` calls unsafe (and
     /// line feeds and tabs) as visible `\u{…}`, so the text is safe inside quotes on one line.
-    func replacingQuotes() -> String {
-        var out = ""
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            default:
-                if TextSafety.isUnsafe(scalar) || scalar == "\n" || scalar == "\t" {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    func replacingQuotes() -> String { TextSafety.escaped(self, quoting: true) }
 }

@@ -91,9 +91,17 @@ public enum TextSafety {
         // Printable ASCII throughout (most messages) needs no scalar-by-scalar look.
         if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: { isUnsafe($0) || $0 == "\n" || $0 == "\t" }) else { return text }
+        return escaped(text, quoting: false)
+    }
+
+    /// `text` with every unsafe character, line feed and tab as a visible `\u{…}`; with
+    /// `quoting`, backslashes and double quotes escaped too (for text inside quotes).
+    static func escaped(_ text: String, quoting: Bool) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) || scalar == "\n" || scalar == "\t" {
+            if quoting && (scalar == "\\" || scalar == "\"") {
+                out += "\\" + String(scalar)
+            } else if isUnsafe(scalar) || scalar == "\n" || scalar == "\t" {
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 out.unicodeScalars.append(scalar)
