@@ -5,7 +5,7 @@ import TwofoldReports
 /// `twofold report`: a saved JSON report — a learner's or a group's — rendered again.
 public enum ReportRerender {
     /// The largest report read (the cohort reader's limit too).
-    public static let sizeLimit = 32 * 1024 * 1024
+    public static let sizeLimit = LearnerReport.maxFileSize
 
     /// A saved report, either kind.
     public enum Saved: Sendable {
@@ -26,10 +26,27 @@ public enum ReportRerender {
     public static func read(_ path: String) throws -> Saved {
         let data: Data
         do { data = try FileSystem.read(path, limit: sizeLimit) } catch { throw AppError.from(error) }
-        if (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["groupReportVersion"] != nil {
+        if isGroupReport(data) {
             do { return .group(try GroupReport.decodeJSON(data)) } catch { throw AppError.unreadableReport(path, error) }
         }
         do { return .learner(try LearnerReport.decodeJSON(data)) } catch { throw AppError.unreadableReport(path, error) }
+    }
+
+    /// Whether the document's top level has a `groupReportVersion`, read without decoding
+    /// its values (anything not readable is left to the learner report's decoder to explain).
+    static func isGroupReport(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            do throws(JSONReader.Failure) {
+                guard try reader.kind() == .object else { return false }
+                try reader.beginObject()
+                while let key = try reader.nextKey() {
+                    if key.string == "groupReportVersion" { return true }
+                    try reader.skipValue()
+                }
+            } catch {}
+            return false
+        }
     }
 
     /// The report in one format.
