@@ -65,9 +65,6 @@ func twofoldEnvironment(home: String) -> [String: String] {
     ]
 }
 
-/// The bundled scenario library.
-let bundledScenarios = repositoryRoot.appendingPathComponent("Scenarios", isDirectory: true)
-
 /// The library the end-to-end tests play: frozen copies of scenarios whose exact text,
 /// ids and choice order the tests rely on, so editing the bundled library cannot break them.
 let testLibrary = repositoryRoot.appendingPathComponent("Tests/Fixtures/library", isDirectory: true)
