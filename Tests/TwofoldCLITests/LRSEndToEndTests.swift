@@ -72,7 +72,7 @@ struct LRSEndToEndTests {
     func downThenPush() async throws {
         let port = closedPort()
         let home = try TestHome()
-        let offline = try RalphServer.environment(port: port)
+        let offline = RalphServer.environment(port: port)
         let play = try home.run(["play", FloorWalk.id, "--learner", "Ben"] + Self.formats, input: Self.playWithTakeBack,
                                 environment: offline, timeout: Self.timeout)
         #expect(play.status == 0, "\(play.stderr)")
