@@ -6,14 +6,11 @@ import TwofoldTestSupport
 /// bad, repeated and other files, every format, `--out`, filters and `--store`.
 @Suite("twofold cohort", .serialized)
 struct CohortCommandTests {
-    /// Runs the built binary with `TWOFOLD_HOME` set to `home`.
+    /// Runs the built binary with `home` as its home (see ``twofoldEnvironment(home:)``), so
+    /// nothing in this process's environment, such as a record store's settings, reaches it.
     static func twofold(_ arguments: [String], home: URL, input: String = "") throws -> ChildProcess.Result {
-        var environment = ProcessInfo.processInfo.environment
-        environment["TWOFOLD_HOME"] = home.path
-        environment["TWOFOLD_SCENARIOS"] = testLibrary.path
-        environment["NO_COLOR"] = "1"
-        return try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input, environment: environment,
-                                    timeout: .seconds(120))
+        try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input,
+                             environment: twofoldEnvironment(home: home.path), timeout: .seconds(120))
     }
 
     /// A fresh home with three reports played by the app (two learners, two scenarios).

@@ -2,16 +2,9 @@ import Foundation
 import Testing
 import TwofoldTestSupport
 
-/// Running the built binary and scoring votes independently, for the facilitate tests.
+/// Reading reports and scoring votes independently, for the facilitate tests.
 extension FacilitateEndToEndTests {
-    // MARK: Running the binary
-
-    /// Runs `twofold arguments` in `home` with `input` on standard input (a pipe, so the
-    /// binary sees a non-terminal) and waits, killing it after `timeout`.
-    static func run(_ arguments: [String], input: String = "", home: URL, timeout: Duration = .seconds(60)) throws -> ChildProcess.Result {
-        try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input,
-                             environment: twofoldEnvironment(home: home.path), timeout: timeout)
-    }
+    // MARK: Reading reports
 
     static func json(_ url: URL) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
@@ -46,8 +39,9 @@ extension FacilitateEndToEndTests {
         return result
     }
 
-    static func bounds(home: URL) throws -> [String: (min: Int, max: Int)] {
-        let stats = try run(["stats", "retail-floor-walk", "--json"], home: home)
+    /// Each axis's lowest and highest raw score, as `twofold stats --json` reports them.
+    static func bounds(home: TestHome) throws -> [String: (min: Int, max: Int)] {
+        let stats = try home.run(["stats", "retail-floor-walk", "--json"])
         #expect(stats.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         let axes = try #require(object["axes"] as? [String: [String: Int]])

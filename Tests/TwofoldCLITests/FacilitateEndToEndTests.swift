@@ -36,12 +36,11 @@ struct FacilitateEndToEndTests {
 
     @Test("a whole six-person session through standard input: transcript, reports and independent scores")
     func wholeSession() throws {
-        let folder = try TemporaryFolder("facilitate")
-        let home = folder.url
-        let out = home.appendingPathComponent("out")
-        let run = try Self.run(["facilitate", "retail-floor-walk", "--participants", Self.participants.joined(separator: ","),
+        let home = try TestHome()
+        let out = home.url.appendingPathComponent("out")
+        let run = try home.run(["facilitate", "retail-floor-walk", "--participants", Self.participants.joined(separator: ","),
                                 "--cohort", "Spring leaders", "--out", out.path, "--discuss", "45"],
-                               input: Self.script.joined(separator: "\n") + "\n", home: home)
+                               input: Self.script.joined(separator: "\n") + "\n", timeout: .seconds(60))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)
 
@@ -109,47 +108,44 @@ struct FacilitateEndToEndTests {
         #expect(groupParticipants.map { $0["abstentions"] as? Int } == [0, 0, 0, 0, 1, 1])
 
         // The records store knows every participant's attempt, like a solo learner's.
-        let history = try Self.run(["history", "--json"], home: home)
+        let history = try home.run(["history", "--json"])
         let attempts = try #require((try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["attempts"] as? [[String: Any]])
         for name in Self.participants {
             #expect(attempts.contains { $0["learner"] as? String == name && $0["kind"] as? String == "group" }, "\(name)")
         }
         // Nothing is left to resume.
-        #expect(try Self.run(["resume"], home: home).status != 0)
+        #expect(try home.run(["resume"]).status != 0)
     }
 
     @Test("the roster: --roster and --participants combine; empty and duplicate names are bad usage")
     func roster() throws {
-        let folder = try TemporaryFolder("facilitate")
-        let home = folder.url
-        let file = home.appendingPathComponent("roster.txt")
+        let home = try TestHome()
+        let file = home.url.appendingPathComponent("roster.txt")
         try Data("  Ana Silva \n\nBen\n".utf8).write(to: file)
-        let run = try Self.run(["facilitate", "retail-floor-walk", "--participants", "Chi", "--roster", file.path], input: "quit\n", home: home)
+        let run = try home.run(["facilitate", "retail-floor-walk", "--participants", "Chi", "--roster", file.path], input: "quit\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.flat.contains("Group session with 3 participants: Chi, Ana Silva, Ben."))
         #expect(run.stdout.contains("Saved. Continue later with: twofold resume"))
 
-        let none = try Self.run(["facilitate", "retail-floor-walk"], home: home)
+        let none = try home.run(["facilitate", "retail-floor-walk"])
         #expect(none.status == 64)
         #expect(none.stderr.contains("name the participants with --participants"))
-        let twice = try Self.run(["facilitate", "retail-floor-walk", "--participants", "Ana,Ben,ana"], home: home)
+        let twice = try home.run(["facilitate", "retail-floor-walk", "--participants", "Ana,Ben,ana"])
         #expect(twice.status == 64)
         #expect(twice.stderr.contains("ana is on the roster twice (as Ana and ana)"))
-        let empty = try Self.run(["facilitate", "retail-floor-walk", "--participants", "Ana,,Ben"], home: home)
+        let empty = try home.run(["facilitate", "retail-floor-walk", "--participants", "Ana,,Ben"])
         #expect(empty.status == 64)
         #expect(empty.stderr.contains("participant 2 has an empty name"))
         try Data("Ana\nANA\n".utf8).write(to: file)
-        let fromFile = try Self.run(["facilitate", "retail-floor-walk", "--roster", file.path], home: home)
+        let fromFile = try home.run(["facilitate", "retail-floor-walk", "--roster", file.path])
         #expect(fromFile.status == 64)
         #expect(fromFile.stderr.contains("ANA is on the roster twice"))
     }
 
     @Test("at a terminal: Tab completes names, reveal shows the split, the timer is skipped with Enter, Ctrl-D saves")
     func pseudoTerminal() throws {
-        let folder = try TemporaryFolder("facilitate")
-        let home = folder.url
-        let terminal = try PseudoTerminal(twofoldBinary.path, arguments: ["facilitate", "retail-floor-walk", "--participants", "Ana,Ben"],
-                                          environment: ["TWOFOLD_HOME": home.path, "TWOFOLD_SCENARIOS": testLibrary.path], columns: 100, rows: 40)
+        let home = try TestHome()
+        let terminal = try home.startOnTerminal(["facilitate", "retail-floor-walk", "--participants", "Ana,Ben"], columns: 100, rows: 40)
         try terminal.expect("vote> ")
         terminal.send("Be\t")
         try terminal.expect("Ben=")
@@ -176,11 +172,10 @@ struct FacilitateEndToEndTests {
 
     @Test("kill -9 mid-session, then resume: every vote cast so far is kept")
     func killAndResume() throws {
-        let folder = try TemporaryFolder("facilitate")
-        let home = folder.url
-        let out = home.appendingPathComponent("out")
-        let terminal = try PseudoTerminal(twofoldBinary.path, arguments: ["facilitate", "retail-floor-walk", "--participants", "Ana,Ben,Chi"],
-                                          environment: ["TWOFOLD_HOME": home.path, "TWOFOLD_SCENARIOS": testLibrary.path], columns: 100, rows: 40)
+        let home = try TestHome()
+        let out = home.url.appendingPathComponent("out")
+        let terminal = try home.startOnTerminal(["facilitate", "retail-floor-walk", "--participants", "Ana,Ben,Chi"],
+                                                columns: 100, rows: 40)
         try terminal.expect("vote> ")
         terminal.send("2 1 2\n")
         try terminal.expect("3 of 3 votes in (hidden).")
@@ -194,14 +189,14 @@ struct FacilitateEndToEndTests {
         kill(terminal.processID, SIGKILL)
         #expect(try terminal.waitForExit() == 128 + SIGKILL)
 
-        let listed = try Self.run(["resume"], input: "quit\n", home: home)
+        let listed = try home.run(["resume"], input: "quit\n")
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.flat.contains("Welcome back. 1 decision so far; 1 vote in at this one (hidden)."))
         #expect(listed.flat.contains("── Decision 2"))
 
         // m-fixed: Ana=1 from before the kill, Ben 4, Chi 1; then m-lunch, m-visit and m-close with 1 1 1.
-        let finished = try Self.run(["resume", "--out", out.path],
-                                    input: "Ben=4 Chi=1\nreveal\ngo\n1 1 1\ngo\n1 1 1\ngo\n1 1 1\ngo\n", home: home)
+        let finished = try home.run(["resume", "--out", out.path],
+                                    input: "Ben=4 Chi=1\nreveal\ngo\n1 1 1\ngo\n1 1 1\ngo\n1 1 1\ngo\n", timeout: .seconds(60))
         #expect(finished.status == 0, "\(finished.stderr)")
         #expect(finished.flat.contains("── Results"))
         let expected: [String: [String?]] = [

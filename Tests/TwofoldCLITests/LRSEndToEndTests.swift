@@ -14,10 +14,8 @@ struct LRSEndToEndTests {
     static let playWithTakeBack = "1\nback\n" + FloorWalk.firstTwo + FloorWalk.restAfterFirstTwo
     static let formats = ["--format", "json,xapi"]
 
-    /// Runs `twofold arguments` in `home` with the record store's settings.
-    private func run(_ arguments: [String], in home: TestHome, lrs: [String: String], input: String = "") throws -> ChildProcess.Result {
-        try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input, environment: home.environment.merging(lrs) { $1 }, timeout: .seconds(90))
-    }
+    /// How long one run may take: pushes wait on the record store.
+    static let timeout: Duration = .seconds(90)
 
     /// The statement ids of the xAPI export written for the one attempt in `home`.
     private func exportedIDs(_ home: TestHome) throws -> Set<String> {
@@ -47,7 +45,7 @@ struct LRSEndToEndTests {
     }
 
     private func status(_ home: TestHome, lrs: [String: String]) throws -> [String: Any] {
-        let run = try run(["lrs", "status", "--json"], in: home, lrs: lrs)
+        let run = try home.run(["lrs", "status", "--json"], environment: lrs, timeout: Self.timeout)
         #expect(run.status == 0, "\(run.stderr)")
         return try jsonObject(run.stdout)
     }
@@ -57,11 +55,11 @@ struct LRSEndToEndTests {
         let server = try RalphServer.start()
         defer { try? server.stop() }
         let home = try TestHome()
-        let play = try run(["play", FloorWalk.id, "--learner", "Ana"] + Self.formats, in: home, lrs: server.environment,
-                           input: Self.playWithTakeBack)
+        let play = try home.run(["play", FloorWalk.id, "--learner", "Ana"] + Self.formats, input: Self.playWithTakeBack,
+                                environment: server.environment, timeout: Self.timeout)
         #expect(play.status == 0, "\(play.stderr)")
         for _ in 0..<2 {
-            let push = try run(["lrs", "push"], in: home, lrs: server.environment)
+            let push = try home.run(["lrs", "push"], environment: server.environment, timeout: Self.timeout)
             #expect(push.status == 0, "\(push.stderr)")
             #expect(push.stdout.hasSuffix("; the outbox is empty\n"))
         }
@@ -74,9 +72,9 @@ struct LRSEndToEndTests {
     func downThenPush() async throws {
         let port = closedPort()
         let home = try TestHome()
-        let offline = try RalphServer.environment(port: port)
-        let play = try run(["play", FloorWalk.id, "--learner", "Ben"] + Self.formats, in: home, lrs: offline,
-                           input: Self.playWithTakeBack)
+        let offline = RalphServer.environment(port: port)
+        let play = try home.run(["play", FloorWalk.id, "--learner", "Ben"] + Self.formats, input: Self.playWithTakeBack,
+                                environment: offline, timeout: Self.timeout)
         #expect(play.status == 0, "\(play.stderr)")
         #expect(play.stdout.contains("Your result"))
         #expect(play.stderr.contains("6 learning record statements wait in the outbox (cannot reach the learning record store at "
@@ -87,10 +85,11 @@ struct LRSEndToEndTests {
 
         let server = try RalphServer.start(port: port)
         defer { try? server.stop() }
-        let push = try run(["lrs", "push"], in: home, lrs: server.environment)
+        let push = try home.run(["lrs", "push"], environment: server.environment, timeout: Self.timeout)
         #expect(push.status == 0, "\(push.stderr)")
         #expect(push.stdout == "6 statements delivered; the outbox is empty\n")
-        #expect(try run(["lrs", "push"], in: home, lrs: server.environment).stdout == "0 statements delivered; the outbox is empty\n")
+        let again = try home.run(["lrs", "push"], environment: server.environment, timeout: Self.timeout)
+        #expect(again.stdout == "0 statements delivered; the outbox is empty\n")
         let (counts, standing) = try await stored(server)
         #expect(standing == (try exportedIDs(home)))
         #expect(counts.count == 6 && counts.values.allSatisfy { $0 == 1 })
@@ -101,8 +100,7 @@ struct LRSEndToEndTests {
         let server = try RalphServer.start()
         defer { try? server.stop() }
         let home = try TestHome()
-        let child = try ChildProcess(twofoldBinary.path, arguments: ["play", FloorWalk.id, "--learner", "Chi"] + Self.formats,
-                                     environment: home.environment.merging(server.environment) { $1 })
+        let child = try home.start(["play", FloorWalk.id, "--learner", "Chi"] + Self.formats, environment: server.environment)
         child.send("1\n")
         try child.expect(FloorWalk.lWalkText)
         try await waitUntil { (try? server.storedStatements().count) == 1 }
@@ -116,9 +114,10 @@ struct LRSEndToEndTests {
         try server.stop(kill: true)
         try server.start()
 
-        let resume = try run(["resume", "--learner", "Chi"], in: home, lrs: server.environment, input: FloorWalk.restAfterFirstTwo)
+        let resume = try home.run(["resume", "--learner", "Chi"], input: FloorWalk.restAfterFirstTwo, environment: server.environment,
+                                  timeout: Self.timeout)
         #expect(resume.status == 0, "\(resume.stderr)")
-        let push = try run(["lrs", "push"], in: home, lrs: server.environment)
+        let push = try home.run(["lrs", "push"], environment: server.environment, timeout: Self.timeout)
         #expect(push.status == 0, "\(push.stderr)")
         let (counts, standing) = try await stored(server)
         #expect(standing == (try exportedIDs(home)))
@@ -132,19 +131,20 @@ struct LRSEndToEndTests {
         let home = try TestHome()
         var wrong = server.environment
         wrong[LRSSettings.passwordVariable] = "not-the-password"
-        let play = try run(["play", FloorWalk.id, "--learner", "Dev"], in: home, lrs: wrong, input: FloorWalk.firstTwo + FloorWalk.restAfterFirstTwo)
+        let play = try home.run(["play", FloorWalk.id, "--learner", "Dev"], input: FloorWalk.firstTwo + FloorWalk.restAfterFirstTwo,
+                                environment: wrong, timeout: Self.timeout)
         #expect(play.status == 0, "\(play.stderr)")
         let refusal = "the learning record store at \(server.endpointURL) refused the credentials (HTTP 401); "
             + "check TWOFOLD_LRS_USERNAME and TWOFOLD_LRS_PASSWORD"
         #expect(play.stderr.contains(refusal))
-        let push = try run(["lrs", "push"], in: home, lrs: wrong)
+        let push = try home.run(["lrs", "push"], environment: wrong, timeout: Self.timeout)
         #expect(push.status == 1)
         #expect(push.stderr == "twofold: error: \(refusal) (0 statements delivered; 6 statements still waiting)\n")
         #expect(try status(home, lrs: wrong)["failing"] as? Int == 6)
         #expect(try server.storedStatements().isEmpty)
-        let check = try run(["lrs", "check"], in: home, lrs: wrong)
+        let check = try home.run(["lrs", "check"], environment: wrong, timeout: Self.timeout)
         #expect(check.status == 1 && check.stderr == "twofold: error: \(refusal)\n")
-        #expect(try run(["lrs", "push"], in: home, lrs: server.environment).status == 0)
+        #expect(try home.run(["lrs", "push"], environment: server.environment, timeout: Self.timeout).status == 0)
         #expect(try server.storedStatements().count == 6)
     }
 
@@ -154,41 +154,44 @@ struct LRSEndToEndTests {
         defer { try? server.stop() }
         let first = try TestHome(), second = try TestHome()
         let lrs = server.environment
-        let ana = try run(["play", FloorWalk.id, "--learner", "Ana Silva", "--cohort", "Spring leaders", "--learner-email",
-                           "ana@example.org"], in: first, lrs: lrs, input: Self.playWithTakeBack)
+        let ana = try first.run(["play", FloorWalk.id, "--learner", "Ana Silva", "--cohort", "Spring leaders", "--learner-email",
+                                 "ana@example.org"], input: Self.playWithTakeBack, environment: lrs, timeout: Self.timeout)
         #expect(ana.status == 0, "\(ana.stderr)")
 
         try server.stop()
-        let ben = try run(["play", FloorWalk.id, "--learner", "Ben", "--cohort", "Spring leaders"], in: second, lrs: lrs,
-                          input: "2\n" + String(repeating: "1\n", count: 6))
+        let ben = try second.run(["play", FloorWalk.id, "--learner", "Ben", "--cohort", "Spring leaders"],
+                                 input: "2\n" + String(repeating: "1\n", count: 6), environment: lrs, timeout: Self.timeout)
         #expect(ben.status == 0, "\(ben.stderr)")
-        let room = try run(["facilitate", FloorWalk.id, "--participants", "Chi,Dev", "--cohort", "Spring leaders"], in: second,
-                           lrs: lrs, input: String(repeating: "1 2\ngo 1\n", count: 6))
+        let room = try second.run(["facilitate", FloorWalk.id, "--participants", "Chi,Dev", "--cohort", "Spring leaders"],
+                                  input: String(repeating: "1 2\ngo 1\n", count: 6), environment: lrs, timeout: Self.timeout)
         #expect(room.status == 0, "\(room.stderr)")
         #expect(room.stderr.contains("wait in the outbox"))
         try server.start()
-        let push = try run(["lrs", "push"], in: second, lrs: lrs)
+        let push = try second.run(["lrs", "push"], environment: lrs, timeout: Self.timeout)
         #expect(push.status == 0, "\(push.stderr)")
 
         let reports = [first.reports.path, second.reports.path]
-        let files = try run(["cohort"] + reports + ["--format", "csv"], in: first, lrs: lrs)
-        let fromLRS = try run(["cohort", "--lrs", "--format", "csv"], in: first, lrs: lrs)
+        let files = try first.run(["cohort"] + reports + ["--format", "csv"], environment: lrs, timeout: Self.timeout)
+        let fromLRS = try first.run(["cohort", "--lrs", "--format", "csv"], environment: lrs, timeout: Self.timeout)
         #expect(files.status == 0 && fromLRS.status == 0, "\(fromLRS.stderr)")
         let fileRows = files.stdout.split(separator: "\r\n"), lrsRows = fromLRS.stdout.split(separator: "\r\n")
         #expect(lrsRows.first == fileRows.first)
         #expect(lrsRows.count == 5 && Set(lrsRows) == Set(fileRows), "\(fromLRS.stdout)\n\(files.stdout)")
 
-        let decisionFiles = try run(["cohort"] + reports + ["--format", "csv", "--per", "decision"], in: first, lrs: lrs)
-        let decisionLRS = try run(["cohort", "--lrs", "--format", "csv", "--per", "decision"], in: first, lrs: lrs)
+        let decisionFiles = try first.run(["cohort"] + reports + ["--format", "csv", "--per", "decision"], environment: lrs,
+                                          timeout: Self.timeout)
+        let decisionLRS = try first.run(["cohort", "--lrs", "--format", "csv", "--per", "decision"], environment: lrs, timeout: Self.timeout)
         let decisionRows = (Set(decisionLRS.stdout.split(separator: "\r\n")), Set(decisionFiles.stdout.split(separator: "\r\n")))
         #expect(decisionLRS.status == 0 && decisionRows.0 == decisionRows.1,
                 "only from the LRS: \(decisionRows.0.subtracting(decisionRows.1)); only from files: \(decisionRows.1.subtracting(decisionRows.0))")
 
         let summary = { (text: String) throws -> NSDictionary in try #require(try jsonObject(text)["summary"] as? NSDictionary) }
-        let jsonFiles = try run(["cohort"] + reports + ["--format", "json", "--cohort", "spring LEADERS"], in: first, lrs: lrs)
-        let jsonLRS = try run(["cohort", "--lrs", "--format", "json", "--cohort", "spring LEADERS"], in: second, lrs: lrs)
+        let jsonFiles = try first.run(["cohort"] + reports + ["--format", "json", "--cohort", "spring LEADERS"], environment: lrs,
+                                      timeout: Self.timeout)
+        let jsonLRS = try second.run(["cohort", "--lrs", "--format", "json", "--cohort", "spring LEADERS"], environment: lrs,
+                                     timeout: Self.timeout)
         #expect(try summary(jsonLRS.stdout) == summary(jsonFiles.stdout))
-        let html = try run(["cohort", "--lrs", "--format", "html", "--scenario", FloorWalk.id], in: second, lrs: lrs)
+        let html = try second.run(["cohort", "--lrs", "--format", "html", "--scenario", FloorWalk.id], environment: lrs, timeout: Self.timeout)
         #expect(html.status == 0 && html.stdout.contains("<html"))
         for name in ["Ana Silva", "Ben", "Chi", "Dev"] { #expect(html.stdout.contains(name), "\(name)") }
         let (counts, _) = try await stored(server)

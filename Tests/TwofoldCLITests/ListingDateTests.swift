@@ -18,23 +18,18 @@ struct ListingDateTests {
     @Test("resume and history show saved and finished times as YYYY-MM-DD HH:MM on a 24-hour clock")
     func twentyFourHourClock() throws {
         let home = try TestHome()
-        var environment = home.environment
-        environment["TZ"] = Self.eveningTimeZone()
-        environment["LANG"] = "en_GB.UTF-8"
-        func run(_ arguments: [String], input: String = "") throws -> ChildProcess.Result {
-            try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input, environment: environment)
-        }
-        _ = try run(["play", FloorWalk.id, "--learner", "Ana"], input: "1\nquit\n")
-        _ = try run(["play", FloorWalk.id, "--learner", "Ben"], input: "1\nquit\n")
-        _ = try run(["play", FloorWalk.id, "--learner", "Cy"], input: FloorWalk.bestPath)
+        let britishEvening = ["TZ": Self.eveningTimeZone(), "LANG": "en_GB.UTF-8"]
+        _ = try home.run(["play", FloorWalk.id, "--learner", "Ana"], input: "1\nquit\n", environment: britishEvening)
+        _ = try home.run(["play", FloorWalk.id, "--learner", "Ben"], input: "1\nquit\n", environment: britishEvening)
+        _ = try home.run(["play", FloorWalk.id, "--learner", "Cy"], input: FloorWalk.bestPath, environment: britishEvening)
         let evening = try Regex(#"\d{4}-\d{2}-\d{2} (1[3-9]|2[0-3]):\d{2}"#)
 
-        let listing = try run(["resume"])
+        let listing = try home.run(["resume"], environment: britishEvening)
         let saved = listing.stdout.split(separator: "\n").filter { $0.contains("· saved ") }
         #expect(saved.count == 2, "\(listing.stdout)")
         for line in saved { #expect(line.contains(evening), "\(line)") }
 
-        let history = try run(["history"])
+        let history = try home.run(["history"], environment: britishEvening)
         let finished = history.stdout.split(separator: "\n").filter { $0.contains("Walking the Store Floor") }
         #expect(finished.count == 1, "\(history.stdout)")
         for line in finished { #expect(line.contains(evening), "\(line)") }

@@ -211,7 +211,7 @@ struct PlayEndToEndTests {
         let home = try TestHome()
         let clean = try home.run(["lint", fixtureURL("scenarios/morning-huddle.json").path])
         #expect(clean.status == 0, "\(clean.stderr)")
-        let bundled = try home.run(["lint", bundledScenarios.path])
+        let bundled = try home.run(["lint", bundledScenarioFolder.path])
         #expect(bundled.status == 0, "\(bundled.stderr)")
         let broken = try home.write(#"{"format": 1, "id": "x",}"#, to: "broken.json")
         let failing = try home.run(["lint", broken])

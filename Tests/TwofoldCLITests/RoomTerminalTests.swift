@@ -50,17 +50,22 @@ struct RoomTerminalTests {
     /// A JSON POST; the answer's JSON object (empty for 204).
     static func post(_ address: String, _ body: [String: Any], bearer: String? = nil) throws -> [String: Any] {
         var request = URLRequest(url: URL(string: address)!)
+        request.timeoutInterval = 15
         request.httpMethod = "POST"
         request.httpBody = try JSONSerialization.data(withJSONObject: body)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var answer: (Data?, URLResponse?, Error?)
-        URLSession.shared.dataTask(with: request) { data, response, error in
+        let task = URLSession.shared.dataTask(with: request) { data, response, error in
             answer = (data, response, error)
             done.signal()
-        }.resume()
-        done.wait()
+        }
+        task.resume()
+        guard done.wait(timeout: .now() + 30) == .success else {
+            task.cancel()
+            throw PseudoTerminal.Failure(description: "\(address): no answer within 30 seconds")
+        }
         if let error = answer.2 { throw error }
         let status = (answer.1 as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else { throw PseudoTerminal.Failure(description: "\(address): \(status)") }

@@ -22,22 +22,32 @@ final class TestHome {
     @discardableResult
     func write(_ text: String, to name: String) throws -> String { try folder.write(text, to: name) }
 
-    /// Runs `twofold arguments` here with `input` on standard input.
-    func run(_ arguments: [String], input: String = "", timeout: Duration = .seconds(30)) throws -> ChildProcess.Result {
-        try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input, environment: environment, timeout: timeout)
+    /// Runs `twofold arguments` here with `input` on standard input, and `extra` added to
+    /// (or replacing variables in) the home's ``environment``.
+    func run(
+        _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
+        timeout: Duration = .seconds(30)
+    ) throws -> ChildProcess.Result {
+        try ChildProcess.run(twofoldBinary.path, arguments: arguments, input: input,
+                             environment: environment.merging(extra) { $1 }, timeout: timeout)
     }
 
-    /// Starts `twofold arguments` here, with standard input left open.
-    func start(_ arguments: [String]) throws -> ChildProcess {
-        try ChildProcess(twofoldBinary.path, arguments: arguments, environment: environment)
+    /// Starts `twofold arguments` here, with standard input left open and `extra` added to
+    /// the home's ``environment``.
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ChildProcess {
+        try ChildProcess(twofoldBinary.path, arguments: arguments, environment: environment.merging(extra) { $1 })
     }
 
-    /// Starts `twofold arguments` here on a pseudo-terminal (TERM=dumb).
-    func startOnTerminal(_ arguments: [String]) throws -> PseudoTerminal {
+    /// Starts `twofold arguments` here on a `columns` × `rows` pseudo-terminal (TERM=dumb),
+    /// with `extra` added to the home's ``environment``.
+    func startOnTerminal(
+        _ arguments: [String], environment extra: [String: String] = [:], columns: Int = 80, rows: Int = 24
+    ) throws -> PseudoTerminal {
         var environment = self.environment
         environment["NO_COLOR"] = nil
         environment["COLUMNS"] = nil
-        return try PseudoTerminal(twofoldBinary.path, arguments: arguments, environment: environment)
+        return try PseudoTerminal(twofoldBinary.path, arguments: arguments, environment: environment.merging(extra) { $1 },
+                                  columns: columns, rows: rows)
     }
 }
 
@@ -54,9 +64,6 @@ func twofoldEnvironment(home: String) -> [String: String] {
         "NO_COLOR": "1",
     ]
 }
-
-/// The bundled scenario library.
-let bundledScenarios = repositoryRoot.appendingPathComponent("Scenarios", isDirectory: true)
 
 /// The library the end-to-end tests play: frozen copies of scenarios whose exact text,
 /// ids and choice order the tests rely on, so editing the bundled library cannot break them.

@@ -362,7 +362,7 @@ struct EngineTests {
 
     @Test("the state round-trips through JSON after every step of random walks", arguments: bundledScenarioFiles)
     func roundTripEveryStep(_ relative: String) throws {
-        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Scenarios").appendingPathComponent(relative))
+        let data = try Data(contentsOf: bundledScenarioFolder.appendingPathComponent(relative))
         let result = ScenarioLoader.load(data, file: relative)
         let scenario = try #require(result.playable, "\(result.listing)")
         let fingerprint = Fingerprint.of(data)

@@ -7,11 +7,11 @@ import TwofoldTestSupport
 extension LoaderTests {
     // MARK: Agreement with Foundation on the bundled scenarios
 
-    static let bundledScenarios: [String] = {
-        let root = repositoryRoot.appendingPathComponent("Scenarios").resolvingSymlinksInPath()
-        let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
-        return paths.filter { $0.hasSuffix(".json") && !$0.split(separator: "/").contains("schema") }.sorted()
-    }()
+    /// The bundled scenarios as `domain/file.json` (none if `Scenarios/` cannot be read,
+    /// which ``thereAreBundledScenarios()`` catches).
+    static let bundledScenarios: [String] = ((try? bundledScenarioURLs()) ?? []).map {
+        "\($0.deletingLastPathComponent().lastPathComponent)/\($0.lastPathComponent)"
+    }
 
     @Test func thereAreBundledScenarios() {
         #expect(LoaderTests.bundledScenarios.count >= 4)
@@ -19,7 +19,7 @@ extension LoaderTests {
 
     @Test(arguments: LoaderTests.bundledScenarios)
     func bundledScenarioAgreesWithJSONSerialization(_ relative: String) throws {
-        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Scenarios").appendingPathComponent(relative))
+        let data = try Data(contentsOf: bundledScenarioFolder.appendingPathComponent(relative))
         let result = ScenarioLoader.load(data, file: relative)
         #expect(!result.hasErrors, "\(result.listing)")
         let model = try #require(result.scenario)

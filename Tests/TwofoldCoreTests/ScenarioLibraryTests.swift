@@ -7,13 +7,9 @@ import TwofoldTestSupport
 /// The content rules (scores, tells, strategies, facilitation) are in ``LibraryContentTests``.
 @Suite("Bundled scenario library")
 struct ScenarioLibraryTests {
-    static let files: [URL] = {
-        let root = repositoryRoot.appendingPathComponent("Scenarios")
-        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
-        return walker.compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "json" && !$0.path.contains("/schema/") }
-            .sorted { $0.path < $1.path }
-    }()
+    /// The bundled scenario files (none if `Scenarios/` cannot be read, which the count
+    /// of the library catches).
+    static let files: [URL] = (try? bundledScenarioURLs()) ?? []
 
     static func load(_ url: URL) throws -> (Scenario, ScenarioAnalysis) {
         let result = ScenarioLoader.load(try Data(contentsOf: url), file: url.lastPathComponent)

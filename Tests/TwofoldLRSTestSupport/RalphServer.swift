@@ -8,7 +8,8 @@ private let ralphScript = repositoryRoot.appendingPathComponent("Scripts/ralph")
 /// A real learning record store for a test: Ralph with its file-system backend on
 /// loopback, started and stopped with `Scripts/ralph` (which installs it when missing).
 ///
-/// A server stops by itself when the test process ends, so a failed run leaves none behind.
+/// A server stops by itself when the test process ends, so a failed run leaves none behind;
+/// its folder is removed once it has stopped, when the value goes away.
 public final class RalphServer: @unchecked Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -27,6 +28,14 @@ public final class RalphServer: @unchecked Sendable {
         self.username = username
         self.password = password
         self.pageSize = pageSize
+    }
+
+    deinit { close() }
+
+    /// Stops the server, if it still runs, then removes its folder.
+    fileprivate func close() {
+        try? stop()
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Starts a server in a new temporary folder; `pageSize` caps the statements of a page.
@@ -113,7 +122,16 @@ public final class RalphServer: @unchecked Sendable {
 /// keeps to its own registrations or cohort), with small pages so `more` links are followed.
 public enum SharedRalph {
     public static let pageSize = 4
-    private static let started: Result<RalphServer, any Error> = Result { try RalphServer.start(pageSize: pageSize) }
+    private static let started: Result<RalphServer, any Error> = Result {
+        let server = try RalphServer.start(pageSize: pageSize)
+        atexit { SharedRalph.closeAtExit() }  // a static is never released
+        return server
+    }
+
+    /// Stops the shared server and removes its folder as the test process ends.
+    private static func closeAtExit() {
+        if case .success(let server) = started { server.close() }
+    }
 
     public static func server() throws -> RalphServer { try started.get() }
 }

@@ -8,7 +8,7 @@ import TwofoldLRSTestSupport
 /// The outbox drained into a real record store (Ralph), from a real records store.
 @Suite("Delivery against Ralph")
 struct DeliveryTests {
-    /// A records store in a new temporary folder, removed afterwards.
+    /// Puts the statements of `report` in the outbox of `store` and returns them.
     private func queue(_ report: LearnerReport, in store: RecordsStore) throws -> [XAPIStatement] {
         let statements = XAPIStatements.statements(report)
         try store.enqueue(OutboxChange(add: statements.map(OutboxStatement.init)), at: moment(0))

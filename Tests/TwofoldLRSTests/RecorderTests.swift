@@ -30,11 +30,6 @@ struct RecorderTests {
         try store.markDelivered(items.map(\.statementID), at: at)
     }
 
-    private func choose(_ engine: inout Engine, _ id: String, at: Date) throws {
-        let number = try #require(engine.offeredChoices().firstIndex { $0.id == id }) + 1
-        try engine.choose(number, at: at)
-    }
-
     @Test("a solo attempt with take-backs queues exactly its report's statements, plus voids of what had left")
     func solo() async throws {
         let server = try SharedRalph.server()

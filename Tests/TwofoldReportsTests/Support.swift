@@ -23,17 +23,6 @@ func loadScenario(at url: URL) throws -> LoadedScenario {
     return try #require(loadScenario(data, file: url.lastPathComponent))
 }
 
-/// Every bundled scenario under `Scenarios/`.
-func bundledScenarioURLs() throws -> [URL] {
-    var urls: [URL] = []
-    for domain in ["marketing", "retail"] {
-        let folder = repositoryRoot.appendingPathComponent("Scenarios/\(domain)")
-        urls += try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "json" }
-    }
-    return urls.sorted { $0.path < $1.path }
-}
-
 /// A fixed moment: 2026-11-29T10:00:00Z.
 let fixedStart = Date(timeIntervalSince1970: 1_795_946_400)
 

@@ -11,15 +11,27 @@ struct SetupLockTests {
             let first = try SetupLock.acquire(for: database, timeout: 5)
             let firstReleased = Flag()
             let waiter = Thread {
-                guard let second = try? SetupLock.acquire(for: database, timeout: 5) else { return }
-                firstReleased.record(sawRelease: firstReleased.isSet)
-                second.release()
+                do {
+                    let second = try SetupLock.acquire(for: database, timeout: 5)
+                    firstReleased.record(sawRelease: firstReleased.isSet)
+                    second.release()
+                } catch {
+                    firstReleased.record(failure: error)
+                }
             }
             waiter.start()
             usleep(100_000)
             firstReleased.set()
             first.release()
-            while firstReleased.observed == nil { usleep(5_000) }
+            let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+            while !firstReleased.isSettled {
+                guard ContinuousClock.now < deadline else {
+                    Issue.record("the second holder neither took the lock nor gave up within 30 seconds")
+                    break
+                }
+                usleep(5_000)
+            }
+            if let failure = firstReleased.failure { Issue.record(failure, "the second holder could not take the lock") }
             #expect(firstReleased.observed == true, "the second holder got the lock only after the first let go")
         }
     }
@@ -38,14 +50,19 @@ struct SetupLockTests {
     }
 }
 
-/// A flag shared with a thread, and what the thread saw.
+/// A flag shared with a thread, and what the thread saw or why it could not look.
 private final class Flag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
     private var seen: Bool?
+    private var error: (any Error)?
 
     var isSet: Bool { lock.withLock { value } }
     var observed: Bool? { lock.withLock { seen } }
+    var failure: (any Error)? { lock.withLock { error } }
+    /// Whether the thread has recorded what it saw or its failure.
+    var isSettled: Bool { lock.withLock { seen != nil || error != nil } }
     func set() { lock.withLock { value = true } }
     func record(sawRelease: Bool) { lock.withLock { seen = sawRelease } }
+    func record(failure: any Error) { lock.withLock { error = failure } }
 }

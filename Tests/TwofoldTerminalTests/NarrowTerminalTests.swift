@@ -69,12 +69,7 @@ struct NarrowTerminalTests {
 
     /// The bundled scenarios, loaded.
     static func bundledScenarios() throws -> [(scenario: Scenario, data: Data)] {
-        let folder = repositoryRoot.appendingPathComponent("Scenarios")
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "json" && !$0.path.contains("/schema/") }
-            .sorted { $0.path < $1.path } ?? []
-        return try files.map { url in
+        try bundledScenarioURLs().map { url in
             let data = try Data(contentsOf: url)
             return (try #require(ScenarioLoader.load(data, file: url.lastPathComponent).playable), data)
         }

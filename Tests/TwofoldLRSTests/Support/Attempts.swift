@@ -31,13 +31,18 @@ func launchWeekReport(learner: String, cohort: String?, choices: [String] = ["as
     var now = start
     for id in choices {
         now += 30
-        let number = try #require(engine.offeredChoices().firstIndex { $0.id == id }) + 1
-        try engine.choose(number, at: now)
+        try choose(&engine, id, at: now)
     }
     return try ReportBuilder.build(
         engine: engine, analysis: fixture.analysis, attemptId: attemptId, learner: learner, email: email,
         cohort: cohort, finishedAt: now + 12, sessionKind: group == nil ? .solo : .group, groupSessionId: group,
         votes: votes.map { $0.map { LearnerReport.Vote(participant: learner, choice: $0) } })
+}
+
+/// Takes the offered choice `id` at `at`; fails the test when no such choice is offered.
+func choose(_ engine: inout Engine, _ id: String, at: Date) throws {
+    let number = try #require(engine.offeredChoices().firstIndex { $0.id == id }) + 1
+    try engine.choose(number, at: at)
 }
 
 /// A unique cohort name, so tests sharing a record store keep to their own attempts.
