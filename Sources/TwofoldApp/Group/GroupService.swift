@@ -50,8 +50,7 @@ public struct GroupService: Sendable {
             let saved = try FacilitationState.decode(record.state)
             let facilitation = try Facilitation(scenario: playable.scenario, fingerprint: playable.fingerprint, resuming: saved,
                                                 analysis: playable.analysis)
-            let options = (AttemptOptions.decode(record.options) ?? AttemptOptions(cohort: record.cohort, mode: .group))
-                .overridden(by: overrides)
+            let options = AttemptOptions.saved(in: record, mode: .group).overridden(by: overrides)
             return session(record.id, options: options, facilitation: facilitation, analysis: playable.analysis)
         } catch {
             throw ResumeProblem(record: record, reason: "\(error)", playable: nil)

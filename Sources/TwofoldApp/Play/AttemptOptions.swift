@@ -61,9 +61,9 @@ public struct AttemptOptions: Codable, Sendable, Equatable {
     static func decode(_ data: Data?) -> AttemptOptions? { data.flatMap { try? JSONDecoder().decode(AttemptOptions.self, from: $0) } }
 
     /// The options a saved session was started with (for a session saved before options
-    /// were kept: its cohort, and the defaults).
-    public static func saved(in record: SessionRecord) -> AttemptOptions {
-        decode(record.options) ?? AttemptOptions(cohort: record.cohort, mode: record.kind == "group" ? .group : .practice)
+    /// were kept: its cohort, `mode` — by default what its kind says — and the defaults).
+    public static func saved(in record: SessionRecord, mode: AttemptMode? = nil) -> AttemptOptions {
+        decode(record.options) ?? AttemptOptions(cohort: record.cohort, mode: mode ?? (record.kind == "group" ? .group : .practice))
     }
 }
 

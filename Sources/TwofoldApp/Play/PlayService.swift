@@ -51,8 +51,7 @@ public struct PlayService: Sendable {
         do {
             let engine = try Engine(scenario: playable.scenario, fingerprint: playable.fingerprint, resuming: saved,
                                     analysis: playable.analysis)
-            let options = (AttemptOptions.decode(record.options) ?? AttemptOptions(cohort: record.cohort, mode: saved.mode))
-                .overridden(by: overrides)
+            let options = AttemptOptions.saved(in: record, mode: saved.mode).overridden(by: overrides)
             return session(record.id, learner: record.learner, options: options, engine: engine, analysis: playable.analysis)
         } catch {
             throw ResumeProblem(record: record, reason: "\(error)", playable: playable)
