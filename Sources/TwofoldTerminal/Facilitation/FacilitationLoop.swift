@@ -16,15 +16,8 @@ import TwofoldCore
 /// live in front of the prompt (without a terminal, a line whenever it changes, at most
 /// once a second), and the discussion countdown reaches the presenter view.
 public final class FacilitationLoop {
-    /// How a session ended.
-    public enum Exit: Sendable, Equatable {
-        /// An ending was reached.
-        case finished
-        /// `quit` or end of input: the session is saved and resumable.
-        case saved
-        /// SIGTERM or SIGHUP: saved; the process should exit 128 + signal.
-        case terminated(signal: Int32)
-    }
+    /// How the loop ended.
+    public typealias Exit = SessionExit
 
     /// The discussion timer's length when neither `--discuss` nor `timer N` gives one.
     public static let defaultDiscussSeconds = 120

@@ -8,15 +8,8 @@ import TwofoldCore
 /// Every step goes through the ``PlaySession``, which saves it before returning, so the
 /// next scene is only shown once the decision that led to it is on disk.
 public final class PlayLoop {
-    /// How a session ended.
-    public enum Exit: Sendable, Equatable {
-        /// An ending was reached.
-        case finished
-        /// `quit` or end of input: the session is saved and resumable.
-        case saved
-        /// SIGTERM or SIGHUP: saved; the process should exit 128 + signal.
-        case terminated(signal: Int32)
-    }
+    /// How the loop ended.
+    public typealias Exit = SessionExit
 
     public static let commands = ["help", "status", "back", "restart", "path", "quit"]
 
